@@ -1,0 +1,59 @@
+namespace PerfusionGuard.Safety
+{
+    /// <summary>
+    /// The kinds of interlock condition a circuit profile can declare. Each <see cref="Profiles.ConditionRule"/>
+    /// is one kind applied to one channel with its limits and action.
+    /// </summary>
+    public enum ConditionKind : byte
+    {
+        /// <summary>Air detector reports air or its hardware latch tripped. Always a latched stop.</summary>
+        Air = 0,
+        /// <summary>Detector and hardware latch disagree, or the latch cannot be reset/read back.</summary>
+        AirLatchFault = 1,
+        /// <summary>Microbubble count rate above the rule's count limit per minute.</summary>
+        Microbubbles = 2,
+        /// <summary>Pressure above the rule's limit.</summary>
+        PressureHigh = 3,
+        /// <summary>Pressure below the rule's limit.</summary>
+        PressureLow = 4,
+        /// <summary>Servo: pump speed limited linearly from the servo start pressure to the limit.</summary>
+        PressureServo = 5,
+        /// <summary>Pressure of the channel minus the second channel above the limit (oxygenator or column clotting).</summary>
+        PressureDropHigh = 6,
+        /// <summary>Reservoir level at or below the alert pad / threshold.</summary>
+        LevelAlert = 7,
+        /// <summary>Reservoir level at or below the stop pad / threshold.</summary>
+        LevelLow = 8,
+        /// <summary>A channel's quality is not Good (technical alarm; fail-safe).</summary>
+        SensorFault = 9,
+        /// <summary>Flow below minus the rule's flow limit: centrifugal backflow.</summary>
+        Backflow = 10,
+        /// <summary>Flow below the rule's flow limit while the guarded pump runs.</summary>
+        LowFlow = 11,
+        /// <summary>Cardioplegia pump running while the arterial pump is not.</summary>
+        CardioplegiaWithoutArterial = 12,
+        /// <summary>Cardioplegia flow not below arterial flow.</summary>
+        CardioplegiaExceedsArterial = 13,
+        /// <summary>Pump-enable output reads back differently from what was commanded.</summary>
+        PumpOutputMismatch = 14,
+        /// <summary>The start-up self-test has not passed.</summary>
+        SelfTestFailed = 15,
+        /// <summary>The safety cycle overran or stalled (heartbeat).</summary>
+        CycleOverrun = 16,
+    }
+
+    /// <summary>Name table for <see cref="ConditionKind"/>.</summary>
+    public static class ConditionKindNames
+    {
+        private static readonly string[] s_names =
+        {
+            "air", "air_latch_fault", "microbubbles", "pressure_high", "pressure_low", "pressure_servo",
+            "pressure_drop_high", "level_alert", "level_low", "sensor_fault", "backflow", "low_flow",
+            "cardioplegia_without_arterial", "cardioplegia_exceeds_arterial", "pump_output_mismatch",
+            "selftest_failed", "cycle_overrun",
+        };
+
+        /// <summary>Snake-case name of a condition kind.</summary>
+        public static string NameOf(ConditionKind kind) => s_names[(int)kind];
+    }
+}
