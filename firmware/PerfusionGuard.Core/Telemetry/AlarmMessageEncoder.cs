@@ -23,24 +23,30 @@ namespace PerfusionGuard.Telemetry
         /// <param name="writer">Preallocated writer.</param>
         /// <param name="nowMicros">Monotonic time now (header).</param>
         /// <param name="atMicros">Monotonic time of the transition.</param>
-        /// <param name="alarmId">Alarm identifier ("AIR_ARTERIAL").</param>
-        /// <param name="transition">What happened, snake case ("raised", "cleared", "acknowledged", "silenced", "reset").</param>
-        /// <param name="priority">IEC 60601-1-8 priority.</param>
+        /// <param name="alarmId">Alarm identifier ("AIR_ARTERIAL"); null when the transition names no alarm (refused command).</param>
+        /// <param name="state">State after the transition ("active", "latched", "acknowledged", "inactive"...).</param>
+        /// <param name="fromState">State before, or null when unknown.</param>
+        /// <param name="cause">Why it changed ("condition", "acknowledge", "reset", "refused"...).</param>
+        /// <param name="priority">IEC 60601-1-8 priority after the transition.</param>
         /// <param name="technical">True for an equipment (technical) alarm.</param>
         /// <param name="message">Operator text, or null.</param>
         /// <param name="action">The safety action of the rule behind the alarm.</param>
-        public long Encode(JsonByteWriter writer, long nowMicros, long atMicros, string alarmId, string transition,
-            AlarmPriority priority, bool technical, string message, SafetyAction action)
+        /// <param name="source">Who asked ("firmware", "local_panel", "remote"...).</param>
+        public long Encode(JsonByteWriter writer, long nowMicros, long atMicros, string alarmId, string state, string fromState,
+            string cause, AlarmPriority priority, bool technical, string message, SafetyAction action, string source)
         {
             long seq = _session.NextSeq(TelemetryTopic.Alarm);
             writer.Reset();
             writer.BeginObject();
             _session.WriteHeader(writer, seq, nowMicros);
             writer.WriteString("alarm", alarmId);
-            writer.WriteString("transition", transition);
+            writer.WriteString("state", state);
+            writer.WriteString("from", fromState);
+            writer.WriteString("cause", cause);
             writer.WriteString("priority", TelemetryNames.NameOf(priority));
             writer.WriteBoolean("technical", technical);
             writer.WriteString("action", SafetyNames.NameOf(action));
+            writer.WriteString("source", source);
             writer.WriteString("message", message);
             writer.WriteNumber("at_uptime_ms", _session.UptimeMillis(atMicros));
             writer.EndObject();

@@ -1,5 +1,6 @@
 using PerfusionGuard.Alarms;
 using PerfusionGuard.Channels;
+using PerfusionGuard.Profiles;
 using PerfusionGuard.Safety;
 using PerfusionGuard.Text;
 using PerfusionGuard.Units;
@@ -24,6 +25,7 @@ namespace PerfusionGuard.Telemetry
         private readonly DataFrameEncoder _dataEncoder;
         private readonly AlarmMessageEncoder _alarmEncoder;
         private readonly EventMessageEncoder _eventEncoder;
+        private readonly IConditionMonitor _monitor;
         private readonly JsonByteWriter _dataWriter = new JsonByteWriter(EncodeBufferBytes);
         private readonly JsonByteWriter _priorityWriter = new JsonByteWriter(EncodeBufferBytes);
         private readonly object _priorityLock = new object();
@@ -50,6 +52,7 @@ namespace PerfusionGuard.Telemetry
             _dataEncoder = new DataFrameEncoder(session, channels, monitor);
             _alarmEncoder = new AlarmMessageEncoder(session);
             _eventEncoder = new EventMessageEncoder(session, monitor);
+            _monitor = monitor;
         }
 
         /// <summary>The session whose header fields and sequences the sampler writes.</summary>
@@ -91,25 +94,71 @@ namespace PerfusionGuard.Telemetry
         }
 
         /// <summary>
-        /// Enqueues an alarm transition (QoS 1). Returns false if it could not be stored, which is
-        /// counted in <see cref="TelemetryOutbox.DroppedPriorityMessages"/> and reported by every data frame.
+        /// Enqueues an alarm message (QoS 1) from plain values, for alarm sources other than the
+        /// <see cref="AlarmManager"/>. Returns false if it could not be stored, which is counted in
+        /// <see cref="TelemetryOutbox.DroppedPriorityMessages"/> and reported by every data frame.
         /// </summary>
         /// <param name="nowMicros">Monotonic time now.</param>
         /// <param name="atMicros">When the transition happened.</param>
         /// <param name="alarmId">Alarm identifier ("AIR_ARTERIAL").</param>
-        /// <param name="transition">"raised", "cleared", "acknowledged", "silenced", "reset"...</param>
+        /// <param name="state">State after the transition ("active", "inactive", "acknowledged"...).</param>
         /// <param name="priority">Alarm priority.</param>
         /// <param name="technical">True for a technical alarm.</param>
         /// <param name="message">Operator text or null.</param>
         /// <param name="action">The safety action behind the alarm.</param>
-        public bool EnqueueAlarm(long nowMicros, long atMicros, string alarmId, string transition, AlarmPriority priority,
+        public bool EnqueueAlarm(long nowMicros, long atMicros, string alarmId, string state, AlarmPriority priority,
             bool technical, string message, SafetyAction action)
         {
             lock (_priorityLock)
             {
-                _alarmEncoder.Encode(_priorityWriter, nowMicros, atMicros, alarmId, transition, priority, technical, message, action);
+                _alarmEncoder.Encode(_priorityWriter, nowMicros, atMicros, alarmId, state, null, "condition", priority, technical,
+                    message, action, "firmware");
                 return EnqueuePriority(TelemetryTopic.Alarm);
             }
+        }
+
+        /// <summary>
+        /// Enqueues one transition of the <see cref="AlarmManager"/> (QoS 1), naming the alarm by its
+        /// rule's alarm id, message and action when the sampler has the supervisor's rules.
+        /// </summary>
+        public bool EnqueueAlarmTransition(long nowMicros, AlarmTransition transition)
+        {
+            string alarmId = null;
+            string message = null;
+            SafetyAction action = SafetyAction.None;
+            int index = transition.AlarmIndex;
+            if (index >= 0 && _monitor != null && index < _monitor.RuleCount)
+            {
+                ConditionRule rule = _monitor.RuleAt(index);
+                alarmId = rule.AlarmId;
+                message = rule.Message;
+                action = rule.Action;
+            }
+
+            lock (_priorityLock)
+            {
+                _alarmEncoder.Encode(_priorityWriter, nowMicros, transition.AtMicros, alarmId, AlarmNames.NameOf(transition.To),
+                    AlarmNames.NameOf(transition.From), AlarmTransitionNames.NameOf(transition.Cause), transition.Priority,
+                    transition.Technical, message, action, SafetyNames.NameOf(transition.Source));
+                return EnqueuePriority(TelemetryTopic.Alarm);
+            }
+        }
+
+        /// <summary>
+        /// Drains a sink ring of the alarm manager (<see cref="AlarmManager.AddSink"/>) into alarm
+        /// messages; call from the safety cycle after the alarm manager. Returns how many were taken.
+        /// </summary>
+        public int DrainAlarmTransitions(long nowMicros, AlarmTransitionRing ring)
+        {
+            int drained = 0;
+            AlarmTransition transition;
+            while (ring.TryTake(out transition))
+            {
+                EnqueueAlarmTransition(nowMicros, transition);
+                drained++;
+            }
+
+            return drained;
         }
 
         /// <summary>Enqueues a safety event (QoS 1); false if it could not be stored (counted, reported).</summary>

@@ -101,11 +101,12 @@ namespace PerfusionGuard.Tests.Telemetry
             var session = new TelemetrySession(4, 0, null);
             var writer = new JsonByteWriter(4096);
 
-            new AlarmMessageEncoder(session).Encode(writer, 2_000_000, 1_500_000, "AIR_ARTERIAL", "raised", AlarmPriority.High, false,
-                "Air in arterial line", SafetyAction.LatchedStop);
+            new AlarmMessageEncoder(session).Encode(writer, 2_000_000, 1_500_000, "AIR_ARTERIAL", "active", "inactive", "condition",
+                AlarmPriority.High, false, "Air in arterial line", SafetyAction.LatchedStop, "firmware");
             JsonElement alarm = Parse(writer);
             Assert.Equal("AIR_ARTERIAL", alarm.GetProperty("alarm").GetString());
-            Assert.Equal("raised", alarm.GetProperty("transition").GetString());
+            Assert.Equal("active", alarm.GetProperty("state").GetString());
+            Assert.Equal("inactive", alarm.GetProperty("from").GetString());
             Assert.Equal("high", alarm.GetProperty("priority").GetString());
             Assert.Equal("latched_stop", alarm.GetProperty("action").GetString());
             Assert.Equal(1500, alarm.GetProperty("at_uptime_ms").GetInt64());

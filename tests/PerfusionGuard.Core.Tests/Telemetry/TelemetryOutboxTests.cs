@@ -142,7 +142,7 @@ namespace PerfusionGuard.Tests.Telemetry
                     {
                         case 0: link.Connect(); break;
                         case 1: link.Disconnect(); break;
-                        case 2: sampler.EnqueueAlarm(now, now, "P_ARTERIAL_HIGH", "raised", AlarmPriority.High, false, "Arterial pressure high", SafetyAction.Stop); alarms++; break;
+                        case 2: sampler.EnqueueAlarm(now, now, "P_ARTERIAL_HIGH", "active", AlarmPriority.High, false, "Arterial pressure high", SafetyAction.Stop); alarms++; break;
                         default:
                             sampler.AfterCycle(now += 1_000_000, inputs, default);
                             pump.PumpOnce(step - 3);

@@ -60,7 +60,7 @@ namespace PerfusionGuard.Tests.Telemetry
             // SAF-TEL-004: the sampler only enqueues; the pump sends, later, when the link is up.
             var inputs = TelemetryFixtures.TypicalInputs();
             _sampler.AfterCycle(0, inputs, default);
-            _sampler.EnqueueAlarm(10, 10, "AIR_ARTERIAL", "raised", AlarmPriority.High, false, "Air in arterial line", SafetyAction.LatchedStop);
+            _sampler.EnqueueAlarm(10, 10, "AIR_ARTERIAL", "active", AlarmPriority.High, false, "Air in arterial line", SafetyAction.LatchedStop);
             _sampler.EnqueueSafetyEvent(20, 10, SafetyEventKind.PumpStopped, -1, SafetyAction.LatchedStop, CommandSource.Firmware);
             _sampler.AfterCycle(1_000_000, inputs, default);
             Assert.Equal(0, _pump.PumpOnce(100));
@@ -75,7 +75,7 @@ namespace PerfusionGuard.Tests.Telemetry
         [Fact]
         public void A_publish_the_broker_does_not_confirm_is_retried_after_reconnect_without_reordering()
         {
-            _sampler.EnqueueAlarm(0, 0, "P_VENOUS_LOW", "raised", AlarmPriority.Medium, false, null, SafetyAction.Alarm);
+            _sampler.EnqueueAlarm(0, 0, "P_VENOUS_LOW", "active", AlarmPriority.Medium, false, null, SafetyAction.Alarm);
             _sampler.AfterCycle(0, TelemetryFixtures.TypicalInputs(), default);
             _link.Connect();
             _link.FailPublishes = true;
@@ -85,6 +85,40 @@ namespace PerfusionGuard.Tests.Telemetry
             _link.Connect();
             Assert.Equal(2, _pump.PumpOnce(10));
             Assert.Equal(new[] { "state", "meta", "alarm", "data" }, _link.Published.Select(p => p.Topic.Split('/').Last()).ToArray());
+        }
+
+        [Fact]
+        public void Alarm_manager_transitions_become_alarm_messages_named_by_their_rule()
+        {
+            var rule = new PerfusionGuard.Profiles.ConditionRule { AlarmId = "AIR_ARTERIAL", Message = "Air in arterial line", Action = SafetyAction.LatchedStop };
+            var monitor = new OneRuleMonitor(rule);
+            var sampler = new TelemetrySampler(_outbox, _session, TelemetryFixtures.AdultCpbChannels, monitor, 1_000_000);
+            var ring = new AlarmTransitionRing(8);
+            var transition = new AlarmTransition { AtMicros = 5_000, AlarmIndex = 0, From = AlarmState.Inactive, To = AlarmState.Active, Priority = AlarmPriority.High, Cause = AlarmTransitionCause.Condition, Source = CommandSource.Firmware };
+            ring.Record(ref transition);
+
+            Assert.Equal(1, sampler.DrainAlarmTransitions(6_000, ring));
+            _link.Connect();
+            _pump.PumpOnce(10);
+            var alarm = _link.On("alarm").Single();
+            Assert.Equal("AIR_ARTERIAL", alarm.GetProperty("alarm").GetString());
+            Assert.Equal("active", alarm.GetProperty("state").GetString());
+            Assert.Equal("inactive", alarm.GetProperty("from").GetString());
+            Assert.Equal("latched_stop", alarm.GetProperty("action").GetString());
+            Assert.Equal("Air in arterial line", alarm.GetProperty("message").GetString());
+        }
+
+        private sealed class OneRuleMonitor : IConditionMonitor
+        {
+            private readonly PerfusionGuard.Profiles.ConditionRule _rule;
+
+            public OneRuleMonitor(PerfusionGuard.Profiles.ConditionRule rule) => _rule = rule;
+
+            public int RuleCount => 1;
+
+            public PerfusionGuard.Profiles.ConditionRule RuleAt(int ruleIndex) => _rule;
+
+            public ConditionStatus StatusAt(int ruleIndex) => default;
         }
 
         [Fact]
