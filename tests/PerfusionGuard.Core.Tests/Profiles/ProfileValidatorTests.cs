@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using PerfusionGuard.Alarms;
 using PerfusionGuard.Channels;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Safety;
@@ -44,7 +45,7 @@ namespace PerfusionGuard.Tests.Profiles
         public void A_low_stop_limit_inside_the_low_alarm_limit_is_rejected()
         {
             CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Hemoperfusion);
-            ConditionRule alarm = StandardRules.PressureLow("P_ACCESS_ALARM", "Access pressure low", ChannelId.PPreColumn, -380, 0, 0, SafetyAction.Alarm, Alarms.AlarmPriority.Medium);
+            ConditionRule alarm = StandardRules.PressureLow("P_ACCESS_ALARM", "Access pressure low", ChannelId.PPreColumn, -380, 0, 0, SafetyAction.Alarm, AlarmPriority.Medium);
             profile.Rules = profile.Rules.Append(alarm).ToArray(); // stop at -350 would fire before the alarm at -380
 
             AssertNames(Rejection(profile), "P_ACCESS_LOW", "PressureLimit", "P_ACCESS_ALARM");
@@ -186,7 +187,7 @@ namespace PerfusionGuard.Tests.Profiles
         {
             CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Ecmo);
             profile.Rules = profile.Rules.Append(StandardRules.Make("LVL_LOW", "Reservoir level low", ConditionKind.LevelLow,
-                ChannelId.LevelReservoir, SafetyAction.Stop, ClearRule.SelfClearing, Alarms.AlarmPriority.High)).ToArray();
+                ChannelId.LevelReservoir, SafetyAction.Stop, ClearRule.SelfClearing, AlarmPriority.High)).ToArray();
 
             AssertNames(Rejection(profile), "profile ecmo", "LVL_LOW", "Channel", "level_reservoir", "not in the profile");
         }
