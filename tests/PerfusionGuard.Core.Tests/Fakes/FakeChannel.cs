@@ -21,17 +21,21 @@ namespace PerfusionGuard.Tests.Fakes
         public int MicrobubblesPerMinute;
         public LevelState Level;
         public SensorQuality Quality;
-        public long SampleCount;
+        public int RawCounts = 1234;
+
+        /// <summary>How many times the cycle sampled this channel.</summary>
+        public int Samples;
 
         public void Sample(long nowMicros, SafetyInputs inputs)
         {
-            SampleCount++;
+            Samples++;
             int slot = (int)Id;
             switch (ChannelNames.KindOf(Id))
             {
                 case ChannelKind.Pressure:
                     inputs.Pressures[slot].Pressure = Pressure.FromMmHg(PressureMmHg);
                     inputs.Pressures[slot].Quality = Quality;
+                    inputs.Pressures[slot].RawCounts = RawCounts;
                     break;
                 case ChannelKind.Flow:
                     inputs.Flows[slot].Flow = Flow.FromLPerMin(FlowLPerMin);
