@@ -4,7 +4,7 @@ using PerfusionGuard.Tests.Fakes;
 using PerfusionGuard.Units;
 using Xunit;
 
-namespace PerfusionGuard.Tests.Channels
+namespace PerfusionGuard.Tests.SensorChannels
 {
     /// <summary>
     /// Air detector channel with the default fail-safe polarities: detector low = air, latch

@@ -5,7 +5,7 @@ using PerfusionGuard.Tests.Fakes;
 using PerfusionGuard.Units;
 using Xunit;
 
-namespace PerfusionGuard.Tests.Channels
+namespace PerfusionGuard.Tests.SensorChannels
 {
     public class CalibrationStoreTests
     {

@@ -4,7 +4,7 @@ using PerfusionGuard.Safety;
 using PerfusionGuard.Tests.Fakes;
 using Xunit;
 
-namespace PerfusionGuard.Tests.Channels
+namespace PerfusionGuard.Tests.SensorChannels
 {
     /// <summary>SAF-CHN-017: sampling allocates nothing (the safety cycle is allocation-free).</summary>
     public class ChannelAllocationTests

@@ -5,7 +5,7 @@ using PerfusionGuard.Tests.Fakes;
 using PerfusionGuard.Units;
 using Xunit;
 
-namespace PerfusionGuard.Tests.Channels
+namespace PerfusionGuard.Tests.SensorChannels
 {
     /// <summary>
     /// Flow channel against a bidirectional ultrasonic flow meter: 0.5-4.5 V over -2..+8 L/min,

@@ -2,7 +2,7 @@ using PerfusionGuard.Channels;
 using PerfusionGuard.Tests.Fakes;
 using Xunit;
 
-namespace PerfusionGuard.Tests.Channels
+namespace PerfusionGuard.Tests.SensorChannels
 {
     /// <summary>Supervision of the hardware air latch against a simulated latch circuit.</summary>
     public class HardwareAirLatchTests

@@ -5,7 +5,7 @@ using PerfusionGuard.Tests.Fakes;
 using PerfusionGuard.Units;
 using Xunit;
 
-namespace PerfusionGuard.Tests.Channels
+namespace PerfusionGuard.Tests.SensorChannels
 {
     /// <summary>
     /// Pressure channel against a datasheet-style transducer: 0.5-4.5 V ratiometric output over

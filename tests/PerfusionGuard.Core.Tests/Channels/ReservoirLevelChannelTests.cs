@@ -4,7 +4,7 @@ using PerfusionGuard.Tests.Fakes;
 using PerfusionGuard.Units;
 using Xunit;
 
-namespace PerfusionGuard.Tests.Channels
+namespace PerfusionGuard.Tests.SensorChannels
 {
     /// <summary>Reservoir level: pads (active high, pulled low when loose) and a continuous sensor.</summary>
     public class ReservoirLevelChannelTests

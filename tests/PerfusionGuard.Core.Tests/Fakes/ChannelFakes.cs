@@ -84,18 +84,10 @@ namespace PerfusionGuard.Tests.Fakes
         public long ReadCount() => Count;
     }
 
-    /// <summary>Thrown by <see cref="TearableNonVolatileStore"/> when its write budget runs out: the power was cut.</summary>
-    public sealed class PowerCutException : Exception
-    {
-        public PowerCutException()
-            : base("power cut during a non-volatile write")
-        {
-        }
-    }
-
     /// <summary>
     /// RAM-backed non-volatile memory (erased to 0xFF) that can cut the power after a given number
-    /// of written bytes: the bytes before the cut are stored, the rest of the write is lost.
+    /// of written bytes: the bytes before the cut are stored, the rest of the write is lost
+    /// (throws the <see cref="PowerCutException"/> of LogFakes.cs).
     /// </summary>
     public sealed class TearableNonVolatileStore : INonVolatileStore
     {
