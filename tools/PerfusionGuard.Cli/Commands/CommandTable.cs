@@ -7,6 +7,7 @@ namespace PerfusionGuard.Cli.Commands
         {
             // run / scenarios (emulator), record (telemetry), console, board, bench: one line each.
             new BoardCommand(),
+            new RecordCommand(),
         };
     }
 }
