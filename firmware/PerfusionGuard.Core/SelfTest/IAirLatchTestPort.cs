@@ -5,7 +5,7 @@ namespace PerfusionGuard.SelfTest
     /// <summary>
     /// What the start-up self-test needs of one air detector and its hardware latch (DESIGN.md, safety
     /// concept 1): force the detector's test input, read the latch back, pulse its reset. The board
-    /// implements it over the latch's lines (an adapter wraps the channel
+    /// implements it over the latch's lines (<see cref="HardwareAirLatchTestPort"/> wraps the channel
     /// layer's <c>HardwareAirLatch</c>); the emulator's virtual board implements it with failure
     /// injection (a latch that does not trip, a readback stuck tripped).
     /// </summary>

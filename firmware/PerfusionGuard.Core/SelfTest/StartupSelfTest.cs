@@ -408,19 +408,6 @@ namespace PerfusionGuard.SelfTest
 
         private static string Ms(long micros) => (micros / Time.MicrosPerMilli).ToString() + " ms";
 
-        private static string QualityText(SensorQuality quality)
-        {
-            string text = "";
-            string[] names = { "open", "short", "stuck", "out_of_range", "rate_implausible", "noisy", "uncalibrated", "disconnected", "selftest_failed" };
-            for (int bit = 0; bit < names.Length; bit++)
-            {
-                if (((int)quality & (1 << bit)) != 0)
-                {
-                    text = text.Length == 0 ? names[bit] : text + "|" + names[bit];
-                }
-            }
-
-            return text.Length == 0 ? "good" : text;
-        }
+        private static string QualityText(SensorQuality quality) => SensorQualityNames.Describe(quality);
     }
 }

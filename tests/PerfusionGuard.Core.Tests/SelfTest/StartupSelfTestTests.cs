@@ -189,7 +189,7 @@ namespace PerfusionGuard.Tests.SelfTest
         [Theory]
         [Trait("Requirement", "SAF-STT-005")]
         [InlineData(3.0, SensorQuality.Open, "p_venous: quality open (raw 1234 counts)")]
-        [InlineData(3.0, SensorQuality.Stuck | SensorQuality.Noisy, "p_venous: quality stuck|noisy")]
+        [InlineData(3.0, SensorQuality.Stuck | SensorQuality.Noisy, "p_venous: quality stuck, noisy")]
         [InlineData(-400.0, SensorQuality.Good, "p_venous: reads -400.0 mmHg, outside the plausible -250..500 mmHg")]
         [InlineData(620.0, SensorQuality.Good, "p_venous: reads 620.0 mmHg")]
         public void Pressure_channel_not_good_or_implausible_fails_naming_the_channel(double mmHg, SensorQuality quality, string message)
