@@ -160,6 +160,21 @@ namespace PerfusionGuard.Emulator.Physics
             BloodLostMl = 0;
         }
 
+        /// <summary>
+        /// A primed circuit with the pump standing, ready to start at <paramref name="rpm"/>: automatic
+        /// venous return is already at the flow that speed gives, as when the perfusionist opens the
+        /// venous line while starting the arterial pump.
+        /// </summary>
+        public void Prime(double rpm)
+        {
+            Drive.Rpm = 0;
+            _autoVenousReturnMlPerSec = _p.Pump == PumpKind.Roller ? _roller.FlowMlPerSec(rpm, 0, 0) * 0.5 : 0;
+        }
+
+        /// <summary>True for channels that read the pump-outlet node.</summary>
+        public static bool IsOutletChannel(ChannelId channel)
+            => channel == ChannelId.PArterial || channel == ChannelId.PCardioplegia || channel == ChannelId.PPreColumn;
+
         /// <summary>Injects air at a site.</summary>
         public void InjectAir(LineSite site, double volumeMl)
         {
