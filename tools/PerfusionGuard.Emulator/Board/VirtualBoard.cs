@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PerfusionGuard.Boards;
 using PerfusionGuard.Channels;
 using PerfusionGuard.Emulator.Physics;
 using PerfusionGuard.Profiles;
@@ -37,9 +38,13 @@ namespace PerfusionGuard.Emulator.Board
         private readonly bool[] _failures = new bool[7];
         private bool _lineEnabled;
 
-        /// <summary>Builds the board for <paramref name="physics"/> with the channels <paramref name="channels"/>.</summary>
-        public VirtualBoard(CircuitModel physics, ChannelId[] channels, ulong seed, BoardWiring wiring)
+        /// <summary>
+        /// Builds the board for <paramref name="physics"/> with the channels <paramref name="channels"/>;
+        /// <paramref name="definition"/> (boards/virtual/board.json) gives each transducer's transfer.
+        /// </summary>
+        public VirtualBoard(CircuitModel physics, ChannelId[] channels, ulong seed, BoardWiring wiring, BoardDefinition definition)
         {
+            Definition = definition;
             _physics = physics;
             Wiring = wiring;
             Clock = new VirtualClock();
@@ -62,7 +67,8 @@ namespace PerfusionGuard.Emulator.Board
                     case ChannelKind.Pressure:
                         ChannelId pressureId = id;
                         // Disposable transducer: −300..+900 mmHg span, 0.8 mmHg rms noise, ±2 mmHg drift over hours (DOMAIN.md).
-                        _analog[id] = new SimulatedAnalogSensor(() => _physics.PressureMmHg(pressureId), Clock, new NoiseSource(seed, stream++), -300, 900, 0.8, 2.0, 6 * 3600);
+                        ChannelCalibration pCal = CalibrationOf(id);
+                        _analog[id] = new SimulatedAnalogSensor(() => _physics.PressureMmHg(pressureId), Clock, new NoiseSource(seed, stream++), pCal.ZeroCounts, pCal.CountsPerUnit, 0.8, 2.0, 6 * 3600);
                         break;
                     case ChannelKind.Flow:
                         ChannelId flowId = id;
@@ -70,7 +76,8 @@ namespace PerfusionGuard.Emulator.Board
                             ? () => ArterialPumpRunning ? OtherArterialFlowLPerMin : 0.0
                             : () => _physics.FlowLPerMin(flowId);
                         // Ultrasonic clamp-on flow meter: −2..+8 L/min, 0.03 L/min noise, small drift.
-                        _analog[id] = new SimulatedAnalogSensor(flow, Clock, new NoiseSource(seed, stream++), -2, 8, 0.03, 0.02, 3 * 3600);
+                        ChannelCalibration fCal = CalibrationOf(id);
+                        _analog[id] = new SimulatedAnalogSensor(flow, Clock, new NoiseSource(seed, stream++), fCal.ZeroCounts, fCal.CountsPerUnit, 0.03, 0.02, 3 * 3600);
                         break;
                 }
             }
@@ -87,6 +94,9 @@ namespace PerfusionGuard.Emulator.Board
             ArterialPumpRunning = true;
             OtherArterialFlowLPerMin = physics.Parameters.OtherArterialFlowLPerMin;
         }
+
+        /// <summary>The board file this board follows.</summary>
+        public BoardDefinition Definition { get; }
 
         /// <summary>Line polarities.</summary>
         public BoardWiring Wiring { get; }
@@ -300,6 +310,17 @@ namespace PerfusionGuard.Emulator.Board
             {
                 NoiseMicrobubbles++;
             }
+        }
+
+        private ChannelCalibration CalibrationOf(ChannelId id)
+        {
+            ChannelCalibration calibration = Definition.FindCalibration(id);
+            if (calibration == null)
+            {
+                throw new InvalidOperationException($"board {Definition.Id}: no calibration for {ChannelNames.NameOf(id)}");
+            }
+
+            return calibration;
         }
 
         private bool PadLevel(double padMl, bool lowPad)

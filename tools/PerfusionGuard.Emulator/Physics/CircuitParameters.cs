@@ -114,14 +114,14 @@ namespace PerfusionGuard.Emulator.Physics
             switch (circuit)
             {
                 case CircuitKind.AdultCpb:
-                    // 5 L/min: patient 75, cannula 60, tubing ~18, filter 8, oxygenator 89 → p_arterial ≈ 250
-                    // (DOMAIN.md: 150-300 adult).
+                    // 5 L/min: patient 75, cannula 35, tubing ~18, filter 8, oxygenator 89 → p_arterial ≈ 225
+                    // (DOMAIN.md: 150-300 adult; below the profile's 250 mmHg alert band).
                     p.Source = BloodSource.Reservoir; p.Device = CircuitDevice.Oxygenator; p.Pump = PumpKind.Roller;
                     p.ArterialTubingIdIn = 0.375; p.DetectorToPatientCm = 150; p.PumpToDetectorMl = 500; p.AirSiteToDetectorCm = 30;
                     p.OtherTubingCm = 50; p.ReservoirMl = 1500; p.ReservoirCapacityMl = 4000; p.ReservoirEntrainMl = 40;
                     p.ReservoirMinOperatingMl = 200; p.LevelAlertPadMl = 400; p.LevelStopPadMl = 200;
                     p.PatientResistanceMmHgMinPerL = 14; p.PatientComplianceMlPerMmHg = 1.5; p.PatientVenousMmHg = 5;
-                    p.OutletComplianceMlPerMmHg = 0.03; p.CannulaKMmHgPerLPerMin2 = 2.4; p.FilterMmHgPerLPerMin = 1.6;
+                    p.OutletComplianceMlPerMmHg = 0.03; p.CannulaKMmHgPerLPerMin2 = 1.4; p.FilterMmHgPerLPerMin = 1.6;
                     p.InletHeadMmHg = 15; p.StrokeVolumeMl = 40; break;
                 case CircuitKind.PediatricCpb:
                     // 1 L/min in 1/4": patient 55, cannula 80, tubing ~19, filter 5, oxygenator ~62 → ≈ 220
@@ -149,10 +149,11 @@ namespace PerfusionGuard.Emulator.Physics
                     p.OutletComplianceMlPerMmHg = 0.01; p.CannulaKMmHgPerLPerMin2 = 1100; p.DeviceResistanceMmHgMinPerL = 60;
                     p.InletHeadMmHg = 20; p.StrokeVolumeMl = 12; p.OtherArterialFlowLPerMin = 4.5; break;
                 case CircuitKind.CardioplegiaRetrograde:
-                    // 0.2 L/min into the coronary sinus at ~40 mmHg (DOMAIN.md: ~40, > 50 risks injury).
+                    // 0.2 L/min into the coronary sinus at ~36 mmHg (DOMAIN.md: about 40, > 50 risks injury; the
+                    // profile's servo starts at 42).
                     p.Source = BloodSource.Bag; p.Device = CircuitDevice.None; p.Pump = PumpKind.Roller;
                     p.ArterialTubingIdIn = 0.25; p.DetectorToPatientCm = 100; p.PumpToDetectorMl = 60; p.AirSiteToDetectorCm = 30;
-                    p.OtherTubingCm = 100; p.PatientResistanceMmHgMinPerL = 200; p.PatientComplianceMlPerMmHg = 0.05; p.PatientVenousMmHg = 0;
+                    p.OtherTubingCm = 100; p.PatientResistanceMmHgMinPerL = 180; p.PatientComplianceMlPerMmHg = 0.05; p.PatientVenousMmHg = 0;
                     p.OutletComplianceMlPerMmHg = 0.01; p.CannulaKMmHgPerLPerMin2 = 2500; p.DeviceResistanceMmHgMinPerL = 60;
                     p.InletHeadMmHg = 20; p.StrokeVolumeMl = 12; p.OtherArterialFlowLPerMin = 4.5; break;
                 case CircuitKind.Hemoperfusion:

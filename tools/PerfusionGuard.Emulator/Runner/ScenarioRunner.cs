@@ -107,7 +107,7 @@ namespace PerfusionGuard.Emulator.Runner
             }
 
             ChannelId[] channels = ProfileSource.ChannelsOf(_scenario.Circuit);
-            _board = new VirtualBoard(_physics, channels, seed, ProfileSource.Wiring);
+            _board = new VirtualBoard(_physics, channels, seed, ProfileSource.Wiring, VirtualBoardFile.Load());
             _board.LineChanged += OnPumpLineChanged;
             Func<VirtualBoard, CircuitKind, IFirmwareHost> factory = _options.FirmwareFactory ?? ProfileSource.CreateFirmware;
             _host = factory(_board, _scenario.Circuit);
@@ -166,6 +166,15 @@ namespace PerfusionGuard.Emulator.Runner
                 {
                     _physics.SetMicrobubbles(0);
                     _microbubblesUntilMicros = long.MaxValue;
+                }
+
+                if (_board.Powered && _booted && _now % CyclePeriodMicros != 0 && _host.SelfTest == SelfTestState.Running)
+                {
+                    // The start-up self-test steps every millisecond until it ends (its waits are deadlines of a few ms).
+                    _board.Clock.NowMicros = _now;
+                    _host.RunCycle(_now);
+                    _board.Update(_now);
+                    AfterCycle();
                 }
 
                 if (_now % CyclePeriodMicros == 0)
