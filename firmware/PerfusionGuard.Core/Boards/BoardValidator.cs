@@ -163,6 +163,11 @@ namespace PerfusionGuard.Boards
                 found.Add(prefix + "no in:pump_enable_readback pin; the firmware must read back the pump-enable line");
             }
 
+            if (board.FindPin(PinRole.GuardedPumpRunning) == null)
+            {
+                found.Add(prefix + "no in:guarded_pump_running pin; the safety cycle must know whether the guarded pump runs");
+            }
+
             if (board.FindPin(PinRole.WatchdogFeed) == null)
             {
                 found.Add(prefix + "no out:watchdog_feed pin; the external watchdog must be fed after each complete cycle");

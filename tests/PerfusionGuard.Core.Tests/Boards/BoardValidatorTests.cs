@@ -176,14 +176,16 @@ namespace PerfusionGuard.Tests.Boards
 
         [Fact]
         [Trait("Requirement", "SAF-BRD-002")]
-        public void A_board_without_pump_enable_or_watchdog_feed_is_rejected()
+        public void A_board_without_pump_enable_watchdog_feed_or_pump_running_input_is_rejected()
         {
             var board = LoadEdited("esp32-devkitc", root =>
             {
                 RemovePin(root, "out:pump_enable");
                 RemovePin(root, "out:watchdog_feed");
+                RemovePin(root, "in:guarded_pump_running");
             });
             string[] errors = Errors(board);
+            Assert.Contains("board esp32-devkitc: no in:guarded_pump_running pin; the safety cycle must know whether the guarded pump runs", errors);
             Assert.Contains("board esp32-devkitc: no out:pump_enable pin; the energize-to-run pump-enable output is required", errors);
             Assert.Contains("board esp32-devkitc: no out:watchdog_feed pin; the external watchdog must be fed after each complete cycle", errors);
         }

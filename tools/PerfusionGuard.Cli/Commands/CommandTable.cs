@@ -9,6 +9,7 @@ namespace PerfusionGuard.Cli.Commands
             new RunCommand(),
             new ScenariosCommand(),
             new BoardCommand(),
+            new RecordCommand(),
         };
     }
 }

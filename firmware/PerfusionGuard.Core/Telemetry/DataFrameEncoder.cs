@@ -1,0 +1,136 @@
+using PerfusionGuard.Channels;
+using PerfusionGuard.Safety;
+using PerfusionGuard.Text;
+
+namespace PerfusionGuard.Telemetry
+{
+    /// <summary>
+    /// Encodes one <c>data</c> frame: the common header, how many data frames were dropped since the
+    /// previous frame, the decision (pump enable, action, speed limit, cause, clamp) and every
+    /// channel of the profile with its unit-suffixed value key and its quality bitmask.
+    /// Every key is built in the constructor, so <see cref="Encode"/> allocates nothing
+    /// (SAF-TEL-004: the safety cycle only enqueues and allocates nothing).
+    /// </summary>
+    public sealed class DataFrameEncoder
+    {
+        private readonly TelemetrySession _session;
+        private readonly IConditionMonitor _monitor;
+        private readonly ChannelId[] _channels;
+        private readonly string[] _valueKeys;
+        private readonly string[] _qualityKeys;
+        private readonly string[] _extraKeys;
+        private readonly string[] _latchKeys;
+        private readonly int[] _decimals;
+
+        /// <summary>Creates the encoder for the channels <paramref name="channels"/> of the active profile.</summary>
+        /// <param name="session">Header fields and sequence numbers.</param>
+        /// <param name="channels">The profile's channels, in the order they appear in frames.</param>
+        /// <param name="monitor">The supervisor's rules, to name the cause of the decision by its alarm id; null writes the rule index.</param>
+        public DataFrameEncoder(TelemetrySession session, ChannelId[] channels, IConditionMonitor monitor)
+        {
+            _session = session;
+            _monitor = monitor;
+            _channels = new ChannelId[channels.Length];
+            _valueKeys = new string[channels.Length];
+            _qualityKeys = new string[channels.Length];
+            _extraKeys = new string[channels.Length];
+            _latchKeys = new string[channels.Length];
+            _decimals = new int[channels.Length];
+            for (int i = 0; i < channels.Length; i++)
+            {
+                ChannelId id = channels[i];
+                string name = ChannelNames.NameOf(id);
+                _channels[i] = id;
+                _valueKeys[i] = name + MetricCatalog.KeySuffixOf(id);
+                _qualityKeys[i] = name + "_q";
+                _decimals[i] = MetricCatalog.DecimalsOf(id);
+                switch (ChannelNames.KindOf(id))
+                {
+                    case ChannelKind.Air:
+                        _extraKeys[i] = name + "_air";
+                        _latchKeys[i] = name + "_latch";
+                        break;
+                    case ChannelKind.Level:
+                        _extraKeys[i] = name + "_state";
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The channels written, in order.</summary>
+        public int ChannelCount => _channels.Length;
+
+        /// <summary>
+        /// Writes one frame into <paramref name="writer"/> (reset first) and returns its sequence number.
+        /// </summary>
+        /// <param name="writer">Preallocated writer; check <see cref="JsonByteWriter.Overflowed"/> after.</param>
+        /// <param name="nowMicros">Monotonic time of the cycle.</param>
+        /// <param name="inputs">The cycle's inputs.</param>
+        /// <param name="decision">The cycle's decision.</param>
+        /// <param name="droppedDataFrames">Data frames dropped since the previous frame (SAF-TEL-003).</param>
+        /// <param name="alarmDropsTotal">Alarm and event messages the outbox could not store since start (should be 0; SAF-TEL-002).</param>
+        public long Encode(JsonByteWriter writer, long nowMicros, SafetyInputs inputs, SafetyDecision decision, long droppedDataFrames, long alarmDropsTotal)
+        {
+            long seq = _session.NextSeq(TelemetryTopic.Data);
+            writer.Reset();
+            writer.BeginObject();
+            _session.WriteHeader(writer, seq, nowMicros);
+            writer.WriteNumber("dropped", droppedDataFrames);
+            writer.WriteNumber("alarm_drops", alarmDropsTotal);
+            writer.WriteBoolean("pump_enable", decision.PumpEnable);
+            writer.WriteString("action", SafetyNames.NameOf(decision.Action));
+            writer.WriteFixed("speed_limit", decision.SpeedLimitFraction, 2);
+            writer.WriteBoolean("clamp_closed", decision.ClampClosed);
+            if (decision.CauseRuleIndex < 0)
+            {
+                writer.WriteNull("cause");
+            }
+            else if (_monitor != null && decision.CauseRuleIndex < _monitor.RuleCount)
+            {
+                writer.WriteString("cause", _monitor.RuleAt(decision.CauseRuleIndex).AlarmId);
+            }
+            else
+            {
+                writer.WriteNumber("cause", decision.CauseRuleIndex);
+            }
+
+            for (int i = 0; i < _channels.Length; i++)
+            {
+                int slot = (int)_channels[i];
+                switch (ChannelNames.KindOf(_channels[i]))
+                {
+                    case ChannelKind.Pressure:
+                        writer.WriteFixed(_valueKeys[i], inputs.Pressures[slot].Pressure.MmHg, _decimals[i]);
+                        writer.WriteNumber(_qualityKeys[i], (long)inputs.Pressures[slot].Quality);
+                        break;
+                    case ChannelKind.Flow:
+                        writer.WriteFixed(_valueKeys[i], inputs.Flows[slot].Flow.LPerMin, _decimals[i]);
+                        writer.WriteNumber(_qualityKeys[i], (long)inputs.Flows[slot].Quality);
+                        break;
+                    case ChannelKind.Air:
+                        writer.WriteNumber(_valueKeys[i], inputs.Air[slot].MicrobubblesPerMinute);
+                        writer.WriteBoolean(_extraKeys[i], inputs.Air[slot].AirPresent);
+                        writer.WriteBoolean(_latchKeys[i], inputs.Air[slot].LatchTripped);
+                        writer.WriteNumber(_qualityKeys[i], (long)inputs.Air[slot].Quality);
+                        break;
+                    case ChannelKind.Level:
+                        if (inputs.ReservoirLevel.HasVolume)
+                        {
+                            writer.WriteFixed(_valueKeys[i], inputs.ReservoirLevel.Volume.Ml, _decimals[i]);
+                        }
+                        else
+                        {
+                            writer.WriteNull(_valueKeys[i]);
+                        }
+
+                        writer.WriteString(_extraKeys[i], TelemetryNames.NameOf(inputs.ReservoirLevel.State));
+                        writer.WriteNumber(_qualityKeys[i], (long)inputs.ReservoirLevel.Quality);
+                        break;
+                }
+            }
+
+            writer.EndObject();
+            return seq;
+        }
+    }
+}
