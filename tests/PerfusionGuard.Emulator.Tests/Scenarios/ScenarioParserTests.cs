@@ -101,7 +101,7 @@ namespace PerfusionGuard.Emulator.Tests.Scenarios
         public void Expectation_time_outside_the_run_is_rejected()
         {
             ScenarioError e = RejectOne(Valid(expect: "    { \"never\": \"pump_stop\", \"between_s\": [0, 500] }"));
-            Assert.Equal(8, e.Line);
+            Assert.Equal(9, e.Line);
             Assert.Contains("outside the run", e.Message);
         }
 
@@ -148,8 +148,8 @@ namespace PerfusionGuard.Emulator.Tests.Scenarios
         {
             var e = Assert.Throws<ScenarioInvalidException>(() => ScenarioParser.Parse(Encoding.UTF8.GetBytes(Valid(expect:
                 "    { \"event\": \"explosion\" },\n    { \"max\": \"fun\", \"value\": 1 }")), File));
-            Assert.Contains(e.Errors, x => x.Line == 8 && x.Message.Contains("unknown event kind \"explosion\""));
-            Assert.Contains(e.Errors, x => x.Line == 9 && x.Message.Contains("unknown outcome \"fun\""));
+            Assert.Contains(e.Errors, x => x.Line == 9 && x.Message.Contains("unknown event kind \"explosion\""));
+            Assert.Contains(e.Errors, x => x.Line == 10 && x.Message.Contains("unknown outcome \"fun\""));
         }
 
         [Fact]

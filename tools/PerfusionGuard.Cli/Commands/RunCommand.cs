@@ -152,7 +152,8 @@ namespace PerfusionGuard.Cli.Commands
 
             PrintSummary(result, _out);
             _out.WriteLine($"result: {resultPath}" + (reportPath != null ? $", report: {reportPath}" : ""));
-            _out.WriteLine($"speed: {Fmt(result.SimulatedS, "0.###")} s simulated in {Fmt(result.WallS, "F2")} s wall = {Fmt(result.SpeedRatio, "F0")}× real time");
+            _out.WriteLine($"speed: {Fmt(result.SimulatedS, "0.###")} s simulated in {Fmt(result.WallS, "F2")} s wall = {Fmt(result.SpeedRatio, "F0")}× real time"
+                + $" (CPU {Fmt(result.CpuS, "F2")} s = {Fmt(result.CpuSpeedRatio, "F0")}×; wall time suffers when the machine is shared)");
             return result.Passed ? ExitPassed : ExitFailed;
         }
 

@@ -44,7 +44,7 @@ namespace PerfusionGuard.Emulator.Board
     }
 
     /// <summary>The pump console's speed-limit input (PWM/DAC from the module).</summary>
-    public sealed class SpeedLimitPort
+    public sealed class SpeedLimitPort : IAnalogOutput
     {
         /// <summary>The fraction last written, 0..1; 1 after power-up until the module writes (the console's own limit).</summary>
         public double Fraction { get; private set; } = 1.0;

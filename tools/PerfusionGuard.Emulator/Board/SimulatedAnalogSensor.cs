@@ -20,7 +20,7 @@ namespace PerfusionGuard.Emulator.Board
         private readonly NoiseSource _noise;
         private readonly double _zeroCounts;
         private readonly double _countsPerUnit;
-        private readonly double _noiseUnits;
+        private readonly double _noiseCounts;
         private readonly double _driftAmplitude;
         private readonly double _driftPeriodMicros;
         private readonly double _driftPhase;
@@ -38,7 +38,7 @@ namespace PerfusionGuard.Emulator.Board
             _noise = noise;
             _zeroCounts = zeroCounts;
             _countsPerUnit = countsPerUnit;
-            _noiseUnits = noiseUnits;
+            _noiseCounts = Math.Sqrt(noiseUnits * countsPerUnit * noiseUnits * countsPerUnit + 0.7 * 0.7);
             _driftAmplitude = driftAmplitude;
             _driftPeriodMicros = driftPeriodSeconds * 1e6;
             _driftPhase = noise.NextUniform() * 2 * Math.PI;
@@ -91,7 +91,7 @@ namespace PerfusionGuard.Emulator.Board
                     return (int)_stuckCounts;
                 case SensorFault.Disconnected:
                     // No excitation: the bridge gives 0 mV, the amplifier its zero, without any noise.
-                    return Quantize(ZeroCounts);
+                    return Quantize(_zeroCounts);
             }
 
             if (now != _cachedAtMicros)
@@ -106,13 +106,15 @@ namespace PerfusionGuard.Emulator.Board
                 _cachedAtMicros = now;
             }
 
-            double units = _cachedValue + _noiseUnits * _noise.NextGaussian();
+            // Transducer noise and ADC noise (about 0.7 count rms) are independent normals: one draw of
+            // their combined standard deviation.
+            double counts = _zeroCounts + _cachedValue * _countsPerUnit + _noiseCounts * _noise.NextGaussianFast();
             if (Fault == SensorFault.Noise)
             {
-                units += FaultMagnitude * _noise.NextGaussian();
+                counts += FaultMagnitude * _countsPerUnit * _noise.NextGaussian();
             }
 
-            return Quantize(ZeroCounts + units * _countsPerUnit + 0.7 * _noise.NextGaussian());
+            return Quantize(counts);
         }
 
         private static int Quantize(double counts)

@@ -32,6 +32,8 @@ namespace PerfusionGuard.Emulator.Board
         private readonly CircuitModel _physics;
         private readonly Dictionary<ChannelId, SimulatedAnalogSensor> _analog = new Dictionary<ChannelId, SimulatedAnalogSensor>();
         private readonly SensorFault[] _digitalFaults = new SensorFault[ChannelNames.Count];
+        private readonly SensorFault[] _faults = new SensorFault[ChannelNames.Count];
+        private ChannelId _detectorChannel = ChannelId.BubbleArterial;
         private readonly bool[] _stuckLevel = new bool[ChannelNames.Count];
         private readonly bool[] _stuckLevel2 = new bool[ChannelNames.Count];
         private readonly NoiseSource _digitalNoise;
@@ -62,6 +64,11 @@ namespace PerfusionGuard.Emulator.Board
             ulong stream = 1;
             foreach (ChannelId id in channels)
             {
+                if (ChannelNames.KindOf(id) == ChannelKind.Air)
+                {
+                    _detectorChannel = id;
+                }
+
                 switch (ChannelNames.KindOf(id))
                 {
                     case ChannelKind.Pressure:
@@ -169,15 +176,12 @@ namespace PerfusionGuard.Emulator.Board
         public bool IsCardioplegia => _physics.Parameters.Circuit == CircuitKind.CardioplegiaAntegrade || _physics.Parameters.Circuit == CircuitKind.CardioplegiaRetrograde;
 
         /// <summary>The fault injected on a channel.</summary>
-        public SensorFault FaultOf(ChannelId id)
-        {
-            SimulatedAnalogSensor analog = AnalogOf(id);
-            return analog != null ? analog.Fault : _digitalFaults[(int)id];
-        }
+        public SensorFault FaultOf(ChannelId id) => _faults[(int)id];
 
         /// <summary>Injects a sensor fault.</summary>
         public void InjectFault(ChannelId id, SensorFault fault, double magnitude)
         {
+            _faults[(int)id] = fault;
             SimulatedAnalogSensor analog = AnalogOf(id);
             if (analog != null)
             {
@@ -193,6 +197,7 @@ namespace PerfusionGuard.Emulator.Board
         /// <summary>Clears a sensor fault.</summary>
         public void ClearFault(ChannelId id)
         {
+            _faults[(int)id] = SensorFault.None;
             SimulatedAnalogSensor analog = AnalogOf(id);
             if (analog != null)
             {
@@ -265,21 +270,7 @@ namespace PerfusionGuard.Emulator.Board
         }
 
         /// <summary>The profile's air detector channel.</summary>
-        public ChannelId DetectorChannel
-        {
-            get
-            {
-                foreach (ChannelId id in Channels)
-                {
-                    if (ChannelNames.KindOf(id) == ChannelKind.Air)
-                    {
-                        return id;
-                    }
-                }
-
-                return ChannelId.BubbleArterial;
-            }
-        }
+        public ChannelId DetectorChannel => _detectorChannel;
 
         /// <summary>
         /// Re-evaluates the hardware at <paramref name="nowMicros"/>: detector → latch → pump-enable line.
@@ -330,7 +321,9 @@ namespace PerfusionGuard.Emulator.Board
             {
                 case SensorFault.Open:
                 case SensorFault.Disconnected:
-                    return false; // a loose pad reads "no liquid" (DOMAIN.md: 2011 recall)
+                    // The stop (lower) pad comes loose and reads "no liquid" (DOMAIN.md: 2011 recall); the
+                    // upper pad still reads the true level, so the pads contradict each other.
+                    return lowPad ? false : _physics.ReservoirMl > padMl;
                 case SensorFault.Short:
                     return true;
                 case SensorFault.Stuck:

@@ -224,6 +224,32 @@ namespace PerfusionGuard.Emulator.Physics
         }
 
         /// <summary>
+        /// The perfusionist de-airs the line before restarting (purge, syringe at a luer port next to the
+        /// detector): removes every slug that has reached the detector, including one still under its
+        /// beam, and returns the volume removed, ml.
+        /// </summary>
+        public double RemoveAfterDetector()
+        {
+            double removed = 0;
+            int write = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_frontMl[i] >= DetectorMl)
+                {
+                    removed += _volumeMl[i];
+                    continue;
+                }
+
+                _frontMl[write] = _frontMl[i];
+                _volumeMl[write] = _volumeMl[i];
+                write++;
+            }
+
+            _count = write;
+            return removed;
+        }
+
+        /// <summary>
         /// Counts one microbubble crossing the detector and the patient connection. Microbubbles are
         /// nanolitres each and cross in a fraction of a second: their transport delay is neglected.
         /// </summary>

@@ -24,6 +24,7 @@ namespace PerfusionGuard.Emulator.Physics
         private readonly double _filterR;
         private readonly double _deviceR;
         private readonly double _cannulaK;
+        private readonly double _cannulaLinearR;
         private readonly double _inletK;
         private readonly double _centrifugalB;
         private readonly double _patientR;
@@ -56,13 +57,14 @@ namespace PerfusionGuard.Emulator.Physics
             double perMl2 = 1.0 / (Hydraulics.MlPerSecPerLPerMin * Hydraulics.MlPerSecPerLPerMin);
             _cannulaK = parameters.CannulaKMmHgPerLPerMin2 * perMl2;
             _inletK = parameters.InletKMmHgPerLPerMin2 * perMl2;
+            _cannulaLinearR = parameters.CannulaLinearMmHgPerLPerMin / Hydraulics.MlPerSecPerLPerMin;
             _centrifugalB = parameters.CentrifugalBMmHgPerLPerMin2 * perMl2;
             _nativeMlPerSec = Hydraulics.MlPerSec(parameters.NativeFlowLPerMin);
             _patientR = Hydraulics.ResistanceFromMmHgMinPerL(parameters.PatientResistanceMmHgMinPerL);
             bool roller = parameters.Pump == PumpKind.Roller;
             Drive = roller
                 ? new PumpDrive(parameters.RollerStopTauMs / 1000.0, 60.0, 0.1)
-                : new PumpDrive(parameters.CentrifugalStopTauMs / 1000.0, 1500.0, 0.3);
+                : new PumpDrive(parameters.CentrifugalStopTauMs / 1000.0, 4000.0, 0.3);
             double detectorMl = parameters.PumpToDetectorMl;
             double patientMl = detectorMl + Hydraulics.VolumeMl(parameters.ArterialTubingIdIn, parameters.DetectorToPatientCm);
             Air = new AirTransport(detectorMl, patientMl) { DetectableMinMl = parameters.DetectorMinSlugMl };
@@ -396,7 +398,7 @@ namespace PerfusionGuard.Emulator.Physics
             double r = _tubingR + _filterR;
             if (!downstreamOpen)
             {
-                r += _cannulaK * Math.Abs(qMlPerSec);
+                r += _cannulaK * Math.Abs(qMlPerSec) + _cannulaLinearR;
             }
 
             r += OcclusionResistance(LineSite.ArterialLine) + OcclusionResistance(LineSite.CardioplegiaLine) + OcclusionResistance(LineSite.ReturnLine);

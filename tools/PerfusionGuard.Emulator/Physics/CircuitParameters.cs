@@ -70,6 +70,8 @@ namespace PerfusionGuard.Emulator.Physics
         public double OutletComplianceMlPerMmHg;
         /// <summary>Cannula (or catheter) drop coefficient: ΔP = k·Q², mmHg/(L/min)².</summary>
         public double CannulaKMmHgPerLPerMin2;
+        /// <summary>Laminar part of the cannula drop, mmHg per L/min (damps the line after a stop).</summary>
+        public double CannulaLinearMmHgPerLPerMin;
         /// <summary>Drainage / access cannula coefficient on the inlet side, mmHg/(L/min)².</summary>
         public double InletKMmHgPerLPerMin2;
         /// <summary>Arterial filter drop at 1 L/min (linear), mmHg.</summary>
@@ -114,14 +116,14 @@ namespace PerfusionGuard.Emulator.Physics
             switch (circuit)
             {
                 case CircuitKind.AdultCpb:
-                    // 5 L/min: patient 75, cannula 35, tubing ~18, filter 8, oxygenator 89 → p_arterial ≈ 225
+                    // 5 L/min: patient 75, cannula 20 + 15, tubing ~18, filter 8, oxygenator 89 → p_arterial ≈ 225
                     // (DOMAIN.md: 150-300 adult; below the profile's 250 mmHg alert band).
                     p.Source = BloodSource.Reservoir; p.Device = CircuitDevice.Oxygenator; p.Pump = PumpKind.Roller;
                     p.ArterialTubingIdIn = 0.375; p.DetectorToPatientCm = 150; p.PumpToDetectorMl = 500; p.AirSiteToDetectorCm = 30;
                     p.OtherTubingCm = 50; p.ReservoirMl = 1500; p.ReservoirCapacityMl = 4000; p.ReservoirEntrainMl = 40;
                     p.ReservoirMinOperatingMl = 200; p.LevelAlertPadMl = 400; p.LevelStopPadMl = 200;
                     p.PatientResistanceMmHgMinPerL = 14; p.PatientComplianceMlPerMmHg = 1.5; p.PatientVenousMmHg = 5;
-                    p.OutletComplianceMlPerMmHg = 0.03; p.CannulaKMmHgPerLPerMin2 = 1.4; p.FilterMmHgPerLPerMin = 1.6;
+                    p.OutletComplianceMlPerMmHg = 0.06; p.CannulaKMmHgPerLPerMin2 = 0.6; p.CannulaLinearMmHgPerLPerMin = 4; p.FilterMmHgPerLPerMin = 1.6;
                     p.InletHeadMmHg = 15; p.StrokeVolumeMl = 40; break;
                 case CircuitKind.PediatricCpb:
                     // 1 L/min in 1/4": patient 55, cannula 80, tubing ~19, filter 5, oxygenator ~62 → ≈ 220
@@ -138,8 +140,10 @@ namespace PerfusionGuard.Emulator.Physics
                     p.Source = BloodSource.PatientVeins; p.Device = CircuitDevice.Oxygenator; p.Pump = PumpKind.Centrifugal;
                     p.ArterialTubingIdIn = 0.375; p.DetectorToPatientCm = 150; p.PumpToDetectorMl = 350; p.AirSiteToDetectorCm = 30;
                     p.OtherTubingCm = 50; p.PatientResistanceMmHgMinPerL = 14; p.PatientComplianceMlPerMmHg = 1.5; p.PatientVenousMmHg = 5;
-                    p.OutletComplianceMlPerMmHg = 0.03; p.CannulaKMmHgPerLPerMin2 = 2.4; p.InletKMmHgPerLPerMin2 = 2.0;
-                    p.NativeFlowLPerMin = 1.0; p.PatientResistanceMmHgMinPerL = 12;
+                    p.OutletComplianceMlPerMmHg = 0.06; p.CannulaKMmHgPerLPerMin2 = 1.4; p.CannulaLinearMmHgPerLPerMin = 4; p.InletKMmHgPerLPerMin2 = 2.0;
+                    // Partial VA support: the patient's heart still ejects 2.5 L/min, so the arterial pressure
+                    // is held when the pump slows, and a slowed pump sees backflow.
+                    p.NativeFlowLPerMin = 2.5; p.PatientResistanceMmHgMinPerL = 10;
                     p.InletHeadMmHg = 0; p.StrokeVolumeMl = 40; break;
                 case CircuitKind.CardioplegiaAntegrade:
                     // 0.3 L/min into the aortic root (~70 mmHg); delivery cannula ~100 mmHg → line ≈ 200.

@@ -20,6 +20,8 @@ namespace PerfusionGuard.Emulator.Runner
         public List<RunEvent> Events = new List<RunEvent>();
         /// <summary>Wall-clock seconds the run took.</summary>
         public double WallS;
+        /// <summary>CPU seconds the process used during the run (all its threads; the run itself is single-threaded).</summary>
+        public double CpuS;
         /// <summary>Simulated seconds.</summary>
         public double SimulatedS;
         /// <summary>What firmware ran.</summary>
@@ -33,5 +35,8 @@ namespace PerfusionGuard.Emulator.Runner
 
         /// <summary>Simulated time over wall time.</summary>
         public double SpeedRatio => WallS > 0 ? SimulatedS / WallS : double.PositiveInfinity;
+
+        /// <summary>Simulated time over CPU time: the speed an unloaded core gives.</summary>
+        public double CpuSpeedRatio => CpuS > 0 ? SimulatedS / CpuS : double.PositiveInfinity;
     }
 }

@@ -94,6 +94,7 @@ namespace PerfusionGuard.Emulator.Runner
         private RunResult Execute()
         {
             var wall = Stopwatch.StartNew();
+            TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             ulong seed = _options.Seed ?? _scenario.Seed;
             _result.Scenario = _scenario;
             _result.Seed = seed;
@@ -151,9 +152,17 @@ namespace PerfusionGuard.Emulator.Runner
             for (_now = 0; ; )
             {
                 // Timeline actions due now.
+                bool applied = false;
                 while (actionIndex < timeline.Count && (long)Math.Round(timeline[actionIndex].TimeS * 1e6) <= _now)
                 {
                     Apply(timeline[actionIndex++]);
+                    applied = true;
+                }
+
+                if (applied)
+                {
+                    // A fault injected now is a cause from now: the firmware may react in this very cycle.
+                    _causes?.EvaluateAll(_now);
                 }
 
                 if (_powerRestoreAtMicros >= 0 && _powerRestoreAtMicros <= _now)
@@ -292,6 +301,7 @@ namespace PerfusionGuard.Emulator.Runner
 
             wall.Stop();
             _result.WallS = wall.Elapsed.TotalSeconds;
+            _result.CpuS = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             _result.SimulatedS = _scenario.DurationS;
             _result.PhysicsSteps = steps;
             _result.SafetyCycles = cycles;
@@ -502,6 +512,10 @@ namespace PerfusionGuard.Emulator.Runner
                     break;
                 case "disconnect":
                     _physics.Disconnect(action.Site);
+                    break;
+                case "remove_air":
+                    double removedMl = _physics.Air.RemoveAfterDetector();
+                    AddEvent(new RunEvent(tMs, "air_removed").With("site", LineSites.NameOf(action.Site)).With("volume_ml", Math.Round(removedMl, 4)));
                     break;
                 case "clot":
                     _physics.StartClotting(action.FactorPerMinute);

@@ -335,6 +335,7 @@ namespace PerfusionGuard.Emulator.Scenarios
                     break;
                 case "release":
                 case "disconnect":
+                case "remove_air":
                     c.OnlyFields(node, action.Do, "t_s", "do", "site");
                     action.Site = Site(node, scenario, circuitKnown, c, true);
                     break;

@@ -13,18 +13,18 @@ namespace PerfusionGuard.Emulator.Scenarios
             "inject_air", "set_venous_return", "occlude", "release", "sensor_fault", "clear_fault", "set_pump",
             "console", "operator_reset", "power_loss",
             "power_restore", "disconnect", "microbubbles", "clot", "override", "inject_failure", "clear_failure",
-            "set_vacuum", "set_arterial_pump",
+            "set_vacuum", "set_arterial_pump", "remove_air",
         };
 
         /// <summary>Event kinds of the result (SCENARIOS.md, plus "console").</summary>
         public static readonly string[] EventKinds =
         {
             "pump_stop", "pump_start", "speed_limit", "clamp", "alarm", "override", "operator_reset", "selftest",
-            "sensor_fault", "power_loss", "power_restored", "console", "air_at_detector",
+            "sensor_fault", "power_loss", "power_restored", "console", "air_at_detector", "air_removed",
         };
 
         /// <summary>Event fields an expectation may filter on.</summary>
-        public static readonly string[] EventFilters = { "cause", "source", "path", "id", "priority", "state", "result" };
+        public static readonly string[] EventFilters = { "cause", "source", "path", "id", "priority", "state", "result", "accepted", "rule", "fault" };
 
         /// <summary>Scalar outcomes (max / min); max_pressure_mmHg.&lt;channel&gt; is also accepted.</summary>
         public static readonly string[] Outcomes =
