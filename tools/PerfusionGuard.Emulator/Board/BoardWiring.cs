@@ -1,0 +1,24 @@
+namespace PerfusionGuard.Emulator.Board
+{
+    /// <summary>
+    /// Electrical polarities of the virtual board's lines (boards/virtual). The firmware's channel
+    /// configuration must agree; the emulator builds both from this one object.
+    /// </summary>
+    public sealed class BoardWiring
+    {
+        /// <summary>Detector output high means air.</summary>
+        public bool DetectorAirActiveHigh;
+        /// <summary>Latch readback high means tripped.</summary>
+        public bool LatchTrippedActiveHigh;
+        /// <summary>Detector fault line high means fault.</summary>
+        public bool DetectorFaultActiveHigh;
+        /// <summary>Detector test input high forces "air".</summary>
+        public bool DetectorTestActiveHigh = true;
+        /// <summary>Latch reset input high resets.</summary>
+        public bool LatchResetActiveHigh = true;
+        /// <summary>Software-trip line high trips (false: the firmware must hold it high to permit running).</summary>
+        public bool SoftwareTripActiveHigh;
+        /// <summary>Level pad high means liquid present.</summary>
+        public bool PadLiquidPresentHigh = true;
+    }
+}
