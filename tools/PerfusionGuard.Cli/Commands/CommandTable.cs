@@ -10,6 +10,7 @@ namespace PerfusionGuard.Cli.Commands
             new ScenariosCommand(),
             new BoardCommand(),
             new RecordCommand(),
+            new ConsoleCommand(),
         };
     }
 }
