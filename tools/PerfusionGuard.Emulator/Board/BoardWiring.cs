@@ -1,3 +1,5 @@
+using PerfusionGuard.Boards;
+
 namespace PerfusionGuard.Emulator.Board
 {
     /// <summary>
@@ -20,5 +22,30 @@ namespace PerfusionGuard.Emulator.Board
         public bool SoftwareTripActiveHigh;
         /// <summary>Level pad high means liquid present.</summary>
         public bool PadLiquidPresentHigh = true;
+
+        /// <summary>
+        /// The polarities of <paramref name="definition"/>'s pin table (active_low), read the same
+        /// way the firmware's GuardModule reads them, so the simulated electronics and the firmware
+        /// cannot disagree about what a level means.
+        /// </summary>
+        public static BoardWiring From(BoardDefinition definition)
+        {
+            return new BoardWiring
+            {
+                DetectorAirActiveHigh = ActiveHigh(definition, PinRole.AirDetector, false),
+                LatchTrippedActiveHigh = ActiveHigh(definition, PinRole.LatchReadback, false),
+                DetectorFaultActiveHigh = ActiveHigh(definition, PinRole.DetectorFault, false),
+                DetectorTestActiveHigh = ActiveHigh(definition, PinRole.DetectorTest, true),
+                LatchResetActiveHigh = ActiveHigh(definition, PinRole.LatchReset, true),
+                SoftwareTripActiveHigh = ActiveHigh(definition, PinRole.SoftwareTrip, false),
+                PadLiquidPresentHigh = ActiveHigh(definition, PinRole.LevelPadStop, true),
+            };
+        }
+
+        private static bool ActiveHigh(BoardDefinition definition, PinRole role, bool absent)
+        {
+            BoardPin pin = definition.FindPin(role);
+            return pin == null ? absent : !pin.ActiveLow;
+        }
     }
 }

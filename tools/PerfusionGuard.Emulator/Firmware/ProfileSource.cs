@@ -19,25 +19,8 @@ namespace PerfusionGuard.Emulator.Firmware
         public static AirDetectorConfig AirConfig() => AirDetectorConfig.Default();
 
         /// <summary>The board's polarities, taken from the firmware's configuration so both agree.</summary>
-        public static BoardWiring Wiring
-        {
-            get
-            {
-                AirDetectorConfig air = AirConfig();
-                return new BoardWiring
-                {
-                    DetectorAirActiveHigh = air.DetectorAirActiveHigh,
-                    LatchTrippedActiveHigh = air.LatchTrippedActiveHigh,
-                    DetectorFaultActiveHigh = air.DetectorFaultActiveHigh,
-                    DetectorTestActiveHigh = air.DetectorTestActiveHigh,
-                    LatchResetActiveHigh = air.LatchResetActiveHigh,
-                    SoftwareTripActiveHigh = air.SoftwareTripActiveHigh,
-                    PadLiquidPresentHigh = LevelSensorConfig.DefaultPads().PadLiquidPresentHigh,
-                };
-            }
-        }
+        public static BoardWiring Wiring => BoardWiring.From(VirtualBoardFile.Load());
 
-        /// <summary>The real core on the board.</summary>
-        public static IFirmwareHost CreateFirmware(VirtualBoard board, CircuitKind circuit) => new KernelFirmwareHost(board, circuit);
+        public static IFirmwareHost CreateFirmware(VirtualBoard board, CircuitKind circuit) => new GuardModuleFirmwareHost(board, circuit);
     }
 }
