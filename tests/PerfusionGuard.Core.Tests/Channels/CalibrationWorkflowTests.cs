@@ -43,7 +43,7 @@ namespace PerfusionGuard.Tests.SensorChannels
         }
 
         private PressureCalibrationControl Control() =>
-            new PressureCalibrationControl(new[] { _arterial, _venous }, new CalibrationStore(_nv), null);
+            new PressureCalibrationControl(new IChannel[] { _arterial, _venous }, new CalibrationStore(_nv));
 
         [Fact]
         [Trait("Requirement", "SAF-CHN-016")]

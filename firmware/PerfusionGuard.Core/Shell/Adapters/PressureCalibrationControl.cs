@@ -4,53 +4,52 @@ using PerfusionGuard.Units;
 namespace PerfusionGuard.Shell.Adapters
 {
     /// <summary>
-    /// The console's <see cref="ICalibrationControl"/> over the real pressure channels and the
-    /// A/B <see cref="CalibrationStore"/>: <c>cal zero</c> and <c>cal span</c> go through the
-    /// channel's checked <see cref="PressureChannel.TryZeroAtCurrent"/> / <see cref="PressureChannel.TrySpanAt"/>
-    /// (refused on a faulted signal or an implausible result, SAF-CHN-016) and take effect at once;
-    /// <c>cal commit</c> persists the whole set (SAF-CHN-014); <c>cal revert</c> goes back to the
-    /// last committed calibrations. Console path only: allocates messages.
+    /// Calibration of the real <see cref="PressureChannel"/>s for the console: zero and span are
+    /// applied to the channel at once (PressureChannel.TryZeroAtCurrent / SpanAt + SetCalibration);
+    /// commit writes the working set through <see cref="CalibrationStore"/>, revert puts the stored
+    /// set back on the channels.
     /// </summary>
     public sealed class PressureCalibrationControl : ICalibrationControl
     {
-        private readonly PressureChannel[] _channels;
-        private readonly CalibrationStore _store;
-        private readonly CalibrationSet _committed = new CalibrationSet();
+        private readonly PressureChannel[] _byId = new PressureChannel[ChannelNames.Count];
+        private readonly CalibrationSet _stored = new CalibrationSet();
         private readonly CalibrationSet _working = new CalibrationSet();
+        private readonly CalibrationStore _store;
 
         /// <summary>
-        /// Wraps <paramref name="channels"/> (their calibrations now are the committed baseline) and
-        /// <paramref name="store"/>. <paramref name="loaded"/> is the set read at start-up (may be
-        /// null); its flow and level entries are kept on commit.
+        /// Wraps the pressure channels among <paramref name="channels"/> (others are ignored);
+        /// <paramref name="store"/> may be null (commit then fails with a reason). The calibration
+        /// the channels hold now counts as the stored one; the store's other slots (flow, level) are
+        /// kept as loaded, so a commit never erases them.
         /// </summary>
-        public PressureCalibrationControl(PressureChannel[] channels, CalibrationStore store, CalibrationSet loaded)
+        public PressureCalibrationControl(IChannel[] channels, CalibrationStore store)
         {
-            if (channels == null || store == null)
-            {
-                throw new System.ArgumentNullException(channels == null ? "channels" : "store", "pressure calibration control: channels and calibration store are required");
-            }
-
-            _channels = channels;
             _store = store;
-            if (loaded != null)
+            string ignored;
+            if (store != null)
             {
-                _committed.CopyFrom(loaded);
+                store.TryLoad(_stored, out ignored);
             }
 
             for (int i = 0; i < channels.Length; i++)
             {
-                _committed.SetPressure(channels[i].Id, channels[i].Calibration);
+                PressureChannel pressure = channels[i] as PressureChannel;
+                if (pressure != null)
+                {
+                    _byId[(int)pressure.Id] = pressure;
+                    _stored.SetPressure(pressure.Id, pressure.Calibration);
+                }
             }
         }
 
         /// <inheritdoc />
-        public bool IsCalibratable(ChannelId channel) => Find(channel) != null;
+        public bool IsCalibratable(ChannelId channel) => _byId[(int)channel] != null;
 
         /// <inheritdoc />
         public bool TryGetCalibration(ChannelId channel, out CalibrationView calibration)
         {
-            calibration = default(CalibrationView);
-            PressureChannel pressure = Find(channel);
+            calibration = default;
+            PressureChannel pressure = _byId[(int)channel];
             if (pressure == null)
             {
                 return false;
@@ -66,14 +65,14 @@ namespace PerfusionGuard.Shell.Adapters
         /// <inheritdoc />
         public bool TryZero(ChannelId channel, out string reason)
         {
-            PressureChannel pressure = Find(channel);
+            PressureChannel pressure = _byId[(int)channel];
+            PressureCalibration zeroed;
             if (pressure == null)
             {
                 reason = ChannelNames.NameOf(channel) + " is not a pressure channel of this module";
                 return false;
             }
 
-            PressureCalibration zeroed;
             if (!pressure.TryZeroAtCurrent(out zeroed, out reason))
             {
                 return false;
@@ -86,13 +85,15 @@ namespace PerfusionGuard.Shell.Adapters
         /// <inheritdoc />
         public bool TrySpan(ChannelId channel, Pressure reference, out string reason)
         {
-            PressureChannel pressure = Find(channel);
+            PressureChannel pressure = _byId[(int)channel];
             if (pressure == null)
             {
                 reason = ChannelNames.NameOf(channel) + " is not a pressure channel of this module";
                 return false;
             }
 
+            // The channel's checked span refuses a faulted signal, a reference too close to
+            // atmosphere and a span change beyond ±20 % (wrong reference) (SAF-CHN-016).
             PressureCalibration spanned;
             if (!pressure.TrySpanAt(reference, out spanned, out reason))
             {
@@ -100,6 +101,7 @@ namespace PerfusionGuard.Shell.Adapters
             }
 
             pressure.SetCalibration(spanned);
+            reason = null;
             return true;
         }
 
@@ -108,27 +110,32 @@ namespace PerfusionGuard.Shell.Adapters
         {
             get
             {
-                BuildWorking();
-                return !_working.SameAs(_committed);
+                CaptureWorking();
+                return !_working.SameAs(_stored);
             }
         }
 
         /// <inheritdoc />
         public bool Commit(out string reason)
         {
-            BuildWorking();
+            if (_store == null)
+            {
+                reason = "this module has no calibration store";
+                return false;
+            }
+
+            CaptureWorking();
             try
             {
                 _store.Save(_working);
             }
-            catch (System.Exception ex)
+            catch (System.Exception e)
             {
-                // The store wrote the other slot only: the last committed calibration survives.
-                reason = ex.Message;
+                reason = e.Message;
                 return false;
             }
 
-            _committed.CopyFrom(_working);
+            _stored.CopyFrom(_working);
             reason = null;
             return true;
         }
@@ -136,32 +143,25 @@ namespace PerfusionGuard.Shell.Adapters
         /// <inheritdoc />
         public void Revert()
         {
-            for (int i = 0; i < _channels.Length; i++)
+            for (int i = 0; i < _byId.Length; i++)
             {
-                _channels[i].SetCalibration(_committed.GetPressure(_channels[i].Id));
-            }
-        }
-
-        private void BuildWorking()
-        {
-            _working.CopyFrom(_committed);
-            for (int i = 0; i < _channels.Length; i++)
-            {
-                _working.SetPressure(_channels[i].Id, _channels[i].Calibration);
-            }
-        }
-
-        private PressureChannel Find(ChannelId channel)
-        {
-            for (int i = 0; i < _channels.Length; i++)
-            {
-                if (_channels[i].Id == channel)
+                if (_byId[i] != null)
                 {
-                    return _channels[i];
+                    _byId[i].SetCalibration(_stored.GetPressure((ChannelId)i));
                 }
             }
+        }
 
-            return null;
+        private void CaptureWorking()
+        {
+            _working.CopyFrom(_stored);
+            for (int i = 0; i < _byId.Length; i++)
+            {
+                if (_byId[i] != null)
+                {
+                    _working.SetPressure((ChannelId)i, _byId[i].Calibration);
+                }
+            }
         }
     }
 }
