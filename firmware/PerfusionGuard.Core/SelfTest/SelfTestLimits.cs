@@ -12,8 +12,8 @@ namespace PerfusionGuard.SelfTest
         /// </summary>
         public long LatchTripTimeoutMicros = 5 * Time.MicrosPerMilli;
 
-        /// <summary>Length of the latch reset pulse (default as AirDetectorConfig.ResetPulseMicros).</summary>
-        public long LatchResetPulseMicros = 10 * Time.MicrosPerMilli;
+        /// <summary>Length of the latch reset pulse during the self-test (1 ms; a board whose latch needs longer passes its AirDetectorConfig.ResetPulseMicros).</summary>
+        public long LatchResetPulseMicros = 1 * Time.MicrosPerMilli;
 
         /// <summary>The latch must read back clear within this time of the end of its reset pulse.</summary>
         public long LatchClearTimeoutMicros = 5 * Time.MicrosPerMilli;
