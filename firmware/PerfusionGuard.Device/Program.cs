@@ -64,7 +64,8 @@ namespace PerfusionGuard.Device
             NanoPortFactory factory = new NanoPortFactory(board);
             BoardPorts ports = BoardPorts.Open(board, factory);
             IAnalogOutput speedLimit = factory.OpenSpeedLimit();
-            FailSafeOutputs failSafe = new FailSafeOutputs(ports.PumpEnable, ports.SoftwareTrip, ports.Clamp, speedLimit);
+            BoardPin trip = board.FindPin(PinRole.SoftwareTrip);
+            FailSafeOutputs failSafe = new FailSafeOutputs(ports.PumpEnable, ports.SoftwareTrip, trip != null && !trip.ActiveLow, ports.Clamp, speedLimit);
             try
             {
                 IMicrosClock clock = CreateClock();

@@ -64,12 +64,9 @@ namespace PerfusionGuard.Device.Startup
                 }
             }
 
-            IChannel[] channelArray = new IChannel[channels.Count];
-            channels.CopyTo(channelArray);
-            _latches = new HardwareAirLatch[latches.Count];
-            latches.CopyTo(_latches);
-            IAirLatchTestPort[] testPorts = new IAirLatchTestPort[latchPorts.Count];
-            latchPorts.CopyTo(testPorts);
+            IChannel[] channelArray = (IChannel[])channels.ToArray(typeof(IChannel));
+            _latches = (HardwareAirLatch[])latches.ToArray(typeof(HardwareAirLatch));
+            IAirLatchTestPort[] testPorts = (IAirLatchTestPort[])latchPorts.ToArray(typeof(IAirLatchTestPort));
 
             _supervisor = new InterlockSupervisor(profile, new SafetyEventRing(64));
             PumpInterlock interlock = new PumpInterlock(ports.PumpEnable, ports.PumpEnableReadback);
@@ -135,12 +132,22 @@ namespace PerfusionGuard.Device.Startup
             return new ReservoirLevelChannel(ports.LevelPadAlert, ports.LevelPadStop, pads);
         }
 
-        // Polarities come from the board's pin table (active_low), so board.json and the firmware cannot disagree.
+        // Polarities come from the board's pin table (active_low, SAF-BRD-016), so board.json and
+        // the firmware cannot disagree.
         private static AirDetectorConfig AirConfig(BoardDefinition board, ChannelId id)
         {
             AirDetectorConfig config = AirDetectorConfig.Default();
             config.DetectorAirActiveHigh = !board.FindPin(PinRole.AirDetector, id).ActiveLow;
             config.LatchTrippedActiveHigh = !board.FindPin(PinRole.LatchReadback, id).ActiveLow;
+            config.DetectorTestActiveHigh = !board.FindPin(PinRole.DetectorTest, id).ActiveLow;
+            BoardPin fault = board.FindPin(PinRole.DetectorFault, id);
+            if (fault != null)
+            {
+                config.DetectorFaultActiveHigh = !fault.ActiveLow;
+            }
+
+            config.LatchResetActiveHigh = !board.FindPin(PinRole.LatchReset).ActiveLow;
+            config.SoftwareTripActiveHigh = !board.FindPin(PinRole.SoftwareTrip).ActiveLow;
             return config;
         }
     }
