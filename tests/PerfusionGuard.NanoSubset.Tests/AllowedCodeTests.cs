@@ -176,6 +176,72 @@ class C
         }
 
         [Fact]
+        public void Operators_properties_indexers_ref_out_in_throw_expressions_and_extension_methods_are_allowed()
+        {
+            AssertMarked(@"
+using System;
+readonly struct Volume
+{
+    public readonly double Ml;
+    public Volume(double ml) { Ml = ml; }
+    public static Volume operator +(Volume a, Volume b) => new Volume(a.Ml + b.Ml);
+    public static bool operator ==(Volume a, Volume b) => a.Ml == b.Ml;
+    public static bool operator !=(Volume a, Volume b) => a.Ml != b.Ml;
+    public override bool Equals(object obj) => obj is Volume v && v.Ml == Ml;
+    public override int GetHashCode() => Ml.GetHashCode();
+}
+sealed class Ring
+{
+    private readonly long[] _items = new long[16];
+    private int _count;
+    public int Overflows { get; private set; }
+    public long this[int index] => index < _count ? _items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+    public bool TryAdd(in long value, out int at)
+    {
+        at = _count;
+        if (_count == _items.Length) { Overflows++; return false; }
+        _items[_count++] = value;
+        return true;
+    }
+    public void Swap(ref long a, ref long b) { long t = a; a = b; b = t; }
+}
+static class VolumeExtensions
+{
+    public static Volume Twice(this Volume v) => v + v;
+    public static bool IsEmpty(this Ring r) => r[0] == 0;
+}
+partial class P { partial void Hook(); }
+partial class P { partial void Hook() { } }
+class Q
+{
+    const long MicrosPerSecond = 1000000;
+    static readonly int[] s_table = { 1, 2 };
+    long M(long nowMicros, ulong ticks, float f) => checked(nowMicros * 2) + unchecked((long)ticks) + (long)f + s_table[0] + MicrosPerSecond;
+    string N(double x) => x.ToString(""F1"") + 5.ToString() + true.ToString() + 'c' + 2L;
+    bool O(string s, out double mmHg) => double.TryParse(s, out mmHg) && int.TryParse(s, out int _);
+}");
+        }
+
+        [Fact]
+        public void Format_calls_with_many_arguments_bind_to_params_object_array_not_to_span_overloads()
+        {
+            AssertMarked(@"
+using System;
+using System.Text;
+class C
+{
+    string M(int a, double b, long c, string d, object e)
+    {
+        var sb = new StringBuilder(64);
+        sb.Append(a).Append(' ').Append(b.ToString(""F2"")).Append(d).AppendLine();
+        Console.WriteLine(""x"");
+        return string.Format(""{0} {1} {2} {3} {4}"", a, b, c, d, e) + string.Concat(""a"", ""b"", ""c"", ""d"", ""e"") + sb.ToString()
+            + System.IO.Path.Combine(""a"", ""b"") + string.Concat(d, d) + d.Trim().ToLower().Substring(1) + d.Split(',', ' ').Length;
+    }
+}");
+        }
+
+        [Fact]
         public void Enum_cast_comparison_and_name_table_are_allowed()
         {
             AssertMarked(@"

@@ -92,6 +92,40 @@ class C
         }
 
         [Fact]
+        public void Enum_formatted_implicitly_by_concatenation_interpolation_or_format_argument_is_reported()
+        {
+            var d = AssertMarked(@"
+using System;
+using System.Text;
+enum Mode { Off, On }
+class C
+{
+    string M(Mode mode, StringBuilder sb)
+    {
+        string a = ""mode "" + mode;                     //~ NANO013
+        string b = $""mode {mode}"";                     //~ NANO013
+        string c = string.Format(""{0} {1} {2} {3}"", 1, 2, 3, mode);  //~ NANO013
+        sb.Append(mode);                                 //~ NANO013
+        Console.WriteLine(""mode "" + mode);             //~ NANO013
+        return a + b + c;
+    }
+}");
+            Assert.All(d, x => Assert.Contains("formatted as text", x.GetMessage()));
+        }
+
+        [Fact]
+        public void Enum_cast_to_int_or_looked_up_in_a_name_table_is_not_reported()
+        {
+            AssertMarked(@"
+enum Mode { Off, On }
+class C
+{
+    static readonly string[] s_names = { ""off"", ""on"" };
+    string M(Mode mode) => ""mode "" + s_names[(int)mode] + "" "" + (int)mode + $"" {(byte)mode}"" + string.Format(""{0}"", (int)mode);
+}");
+        }
+
+        [Fact]
         public void Instance_member_of_a_banned_type_is_reported_even_when_var_hides_the_type()
         {
             AssertMarked(@"

@@ -69,7 +69,19 @@ namespace PerfusionGuard.NanoSubset
 
             var typeNames = new HashSet<string>(s_fixedTypeNames, StringComparer.Ordinal);
             typeNames.UnionWith(banned.TypeSimpleNames);
-            var checker = new Checker(banned, typeNames, start.Compilation.Assembly);
+            // Enum.ToString() prints the number on nanoFramework. When the list bans it, formatting an
+            // enum implicitly (concatenation, interpolation, a format argument) is reported too.
+            string enumToStringReason = null;
+            INamedTypeSymbol enumType = start.Compilation.GetSpecialType(SpecialType.System_Enum);
+            foreach (ISymbol m in enumType.GetMembers("ToString"))
+            {
+                if (m is IMethodSymbol ts && ts.Parameters.Length == 0 && banned.IsMemberBanned(ts, out string r))
+                {
+                    enumToStringReason = TypeFinding.Reason(r);
+                }
+            }
+
+            var checker = new Checker(banned, typeNames, start.Compilation.Assembly, enumToStringReason);
 
             start.RegisterSyntaxNodeAction(checker.TypeParameterList, SyntaxKind.TypeParameterList);
             start.RegisterSyntaxNodeAction(checker.GenericName, SyntaxKind.GenericName);
@@ -100,6 +112,11 @@ namespace PerfusionGuard.NanoSubset
             start.RegisterOperationAction(checker.MemberReference, OperationKind.PropertyReference,
                 OperationKind.FieldReference, OperationKind.EventReference);
             start.RegisterOperationAction(checker.ConditionalAccess, OperationKind.ConditionalAccess);
+            if (enumToStringReason != null)
+            {
+                start.RegisterOperationAction(checker.EnumConcatenation, OperationKind.Binary);
+                start.RegisterOperationAction(checker.EnumInterpolation, OperationKind.Interpolation);
+            }
         }
 
         /// <summary>The per-compilation checks; stateless apart from the immutable banned list.</summary>
@@ -109,8 +126,11 @@ namespace PerfusionGuard.NanoSubset
             private readonly HashSet<string> _typeNames;
             private readonly IAssemblySymbol _assembly;
 
-            public Checker(BannedSymbolList banned, HashSet<string> typeNames, IAssemblySymbol assembly)
+            private readonly string _enumToStringReason;
+
+            public Checker(BannedSymbolList banned, HashSet<string> typeNames, IAssemblySymbol assembly, string enumToStringReason)
             {
+                _enumToStringReason = enumToStringReason;
                 _banned = banned;
                 _typeNames = typeNames;
                 _assembly = assembly;
@@ -479,6 +499,24 @@ namespace PerfusionGuard.NanoSubset
                     return;
                 }
 
+                if (_enumToStringReason != null && IsTextFormattingMethod(method))
+                {
+                    foreach (IArgumentOperation argument in op.Arguments)
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation array && array.Initializer != null)
+                        {
+                            foreach (IOperation element in array.Initializer.ElementValues)
+                            {
+                                ReportEnumAsText(c, element);
+                            }
+                        }
+                        else if (argument.Parameter != null && argument.Parameter.Type.SpecialType == SpecialType.System_Object)
+                        {
+                            ReportEnumAsText(c, argument.Value);
+                        }
+                    }
+                }
+
                 if (method.IsGenericMethod && !HasExplicitTypeArguments(op.Syntax))
                 {
                     Report(c, NanoDiagnostics.Generic, op.Syntax,
@@ -583,7 +621,56 @@ namespace PerfusionGuard.NanoSubset
                 }
             }
 
+            public void EnumConcatenation(OperationAnalysisContext c)
+            {
+                var op = (IBinaryOperation)c.Operation;
+                if (op.OperatorKind == BinaryOperatorKind.Add && op.Type != null && op.Type.SpecialType == SpecialType.System_String)
+                {
+                    ReportEnumAsText(c, op.LeftOperand);
+                    ReportEnumAsText(c, op.RightOperand);
+                }
+            }
+
+            public void EnumInterpolation(OperationAnalysisContext c) =>
+                ReportEnumAsText(c, ((IInterpolationOperation)c.Operation).Expression);
+
             // ---------------------------------------------------------------- helpers
+
+            /// <summary>Reports <paramref name="value"/> when it is an enum turned into text by the runtime.</summary>
+            private void ReportEnumAsText(OperationAnalysisContext c, IOperation value)
+            {
+                while (value is IConversionOperation conversion && conversion.IsImplicit)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value?.Type != null && value.Type.TypeKind == TypeKind.Enum)
+                {
+                    Report(c, NanoDiagnostics.BannedSymbol, value.Syntax,
+                        "enum '" + value.Type.ToDisplayString(TypeFinding.Display) + "' formatted as text (implicit Enum.ToString())",
+                        _enumToStringReason);
+                }
+            }
+
+            /// <summary>Methods that turn an object argument into text with its ToString().</summary>
+            private static bool IsTextFormattingMethod(IMethodSymbol method)
+            {
+                switch (method.Name)
+                {
+                    case "Format":
+                    case "Concat":
+                    case "Append":
+                    case "AppendFormat":
+                    case "Insert":
+                    case "Write":
+                    case "WriteLine":
+                    case "Print":
+                        return method.ContainingType != null && method.ContainingType.ContainingAssembly != null
+                            && TypeFinding.InNamespace(method.ContainingType, "System");
+                    default:
+                        return false;
+                }
+            }
 
             /// <summary>Reports a banned member, or a member of a banned type reached through an instance.</summary>
             private bool CheckBannedMember(OperationAnalysisContext c, ISymbol member, IOperation instance, SyntaxNode syntax)

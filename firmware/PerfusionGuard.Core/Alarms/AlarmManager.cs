@@ -297,7 +297,16 @@ namespace PerfusionGuard.Alarms
             _present[i] = present;
 
             AlarmState next;
-            if (!inEffect)
+            if (status.Overridden)
+            {
+                // An override is annunciated for as long as it lasts, condition present or not
+                // (DESIGN.md, safety concept 5: visibly annunciated).
+                next = AlarmState.Overridden;
+                cause = AlarmTransitionCause.OverrideStarted;
+                _acknowledged[i] = false;
+                _pausedUntilMicros[i] = 0;
+            }
+            else if (!inEffect)
             {
                 next = AlarmState.Inactive;
                 AlarmState previous = _state[i];
@@ -314,11 +323,6 @@ namespace PerfusionGuard.Alarms
                 _acknowledged[i] = false;
                 _pausedUntilMicros[i] = 0;
                 _priority[i] = AlarmDefinitions.BasePriority(rule);
-            }
-            else if (status.Overridden)
-            {
-                next = AlarmState.Overridden;
-                cause = AlarmTransitionCause.OverrideStarted;
             }
             else if (AlarmDefinitions.IsAdvisory(rule))
             {

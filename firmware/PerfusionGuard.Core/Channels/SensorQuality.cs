@@ -30,5 +30,10 @@ namespace PerfusionGuard.Channels
         Disconnected = 128,
         /// <summary>A self-test of the channel failed.</summary>
         SelfTestFailed = 256,
+        /// <summary>
+        /// The air detector reports air but the hardware latch does not read back as tripped: the
+        /// independent hardware stop path has failed (DESIGN.md, safety concept 1; SAF-CHN-008).
+        /// </summary>
+        LatchDisagrees = 512,
     }
 }

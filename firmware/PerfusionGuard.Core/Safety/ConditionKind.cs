@@ -40,17 +40,26 @@ namespace PerfusionGuard.Safety
         SelfTestFailed = 15,
         /// <summary>The safety cycle overran or stalled (heartbeat).</summary>
         CycleOverrun = 16,
+        /// <summary>
+        /// Flow below the rule's flow limit for the persistence time, whether or not the pump runs,
+        /// once the guarded pump has run at least once: blood standing in a hemoperfusion column
+        /// clots (DOMAIN.md, dialysis-style rules: "no flow > 120 s → alarm").
+        /// </summary>
+        NoFlow = 17,
     }
 
     /// <summary>Name table for <see cref="ConditionKind"/>.</summary>
     public static class ConditionKindNames
     {
+        /// <summary>Number of <see cref="ConditionKind"/> values.</summary>
+        public const int Count = 18;
+
         private static readonly string[] s_names =
         {
             "air", "air_latch_fault", "microbubbles", "pressure_high", "pressure_low", "pressure_servo",
             "pressure_drop_high", "level_alert", "level_low", "sensor_fault", "backflow", "low_flow",
             "cardioplegia_without_arterial", "cardioplegia_exceeds_arterial", "pump_output_mismatch",
-            "selftest_failed", "cycle_overrun",
+            "selftest_failed", "cycle_overrun", "no_flow",
         };
 
         /// <summary>Snake-case name of a condition kind.</summary>

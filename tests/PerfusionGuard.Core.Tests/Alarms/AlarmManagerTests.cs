@@ -386,6 +386,27 @@ namespace PerfusionGuard.Tests.Alarms
         }
 
         [Fact]
+        [Trait("Requirement", "SAF-ALM-009")]
+        public void Override_is_annunciated_for_its_whole_duration_even_after_the_condition_ends()
+        {
+            int level = _conditions.Add("LEVEL_SENSOR_FAULT", AlarmPriority.Medium, SafetyAction.Stop, ClearRule.SelfClearing, ConditionKind.SensorFault);
+            var alarms = NewManager();
+            _conditions.Raise(level, _now);
+            alarms.Update(_now);
+            _conditions.SetOverride(level, true, _now + 600 * Second);
+            Run(alarms, Cycle);
+            _conditions.End(level);
+            _conditions.SetOverride(level, true, _now + 590 * Second);
+            Run(alarms, 10 * Second);
+            Assert.Equal(AlarmState.Overridden, StatusOf(alarms, level).State);
+
+            _conditions.SetOverride(level, false);
+            Run(alarms, Cycle);
+            Assert.Equal(AlarmState.Inactive, StatusOf(alarms, level).State);
+            Assert.Equal(AlarmTransitionCause.OverrideEnded, HistoryOldestFirst(alarms)[^1].Cause);
+        }
+
+        [Fact]
         [Trait("Requirement", "SAF-ALM-006")]
         public void Advisory_alert_band_is_listed_but_never_sounds_nor_lights()
         {

@@ -51,7 +51,7 @@ namespace PerfusionGuard.Tests.Boards
         public static void RemovePin(JsonObject root, string function) =>
             root["pins"]!.AsArray().Remove(PinWithFunction(root, function));
 
-        public static string[] Errors(BoardDefinition board, Profiles.CircuitProfile profile = null)
+        public static string[] Errors(BoardDefinition board, PerfusionGuard.Profiles.CircuitProfile profile = null)
         {
             BoardValidator.Validate(board, profile, out string[] errors);
             return errors;

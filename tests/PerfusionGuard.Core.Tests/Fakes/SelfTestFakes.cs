@@ -99,35 +99,5 @@ namespace PerfusionGuard.Tests.Fakes
         public bool Read() => StuckOn || Commanded;
     }
 
-    /// <summary>A pressure or level channel that writes a fixed sample.</summary>
-    public sealed class FakeChannel : IChannel
-    {
-        public FakeChannel(ChannelId id) => Id = id;
-
-        public ChannelId Id { get; }
-
-        public double PressureMmHg { get; set; }
-
-        public SensorQuality Quality { get; set; } = SensorQuality.Good;
-
-        public LevelState Level { get; set; } = LevelState.Normal;
-
-        public int Samples { get; private set; }
-
-        public void Sample(long nowMicros, SafetyInputs inputs)
-        {
-            Samples++;
-            if (ChannelNames.KindOf(Id) == ChannelKind.Level)
-            {
-                inputs.ReservoirLevel.State = Level;
-                inputs.ReservoirLevel.Quality = Quality;
-            }
-            else
-            {
-                inputs.Pressures[(int)Id].Pressure = Pressure.FromMmHg(PressureMmHg);
-                inputs.Pressures[(int)Id].Quality = Quality;
-                inputs.Pressures[(int)Id].RawCounts = 1234;
-            }
-        }
-    }
+    // FakeChannel lives in FakeChannel.cs (one fake channel for all tests).
 }

@@ -1,0 +1,215 @@
+using PerfusionGuard.Alarms;
+using PerfusionGuard.Channels;
+using PerfusionGuard.Safety;
+using PerfusionGuard.Units;
+
+namespace PerfusionGuard.Profiles
+{
+    /// <summary>
+    /// Builders for the rules the built-in circuit profiles share: air, air-latch supervision,
+    /// sensor faults, the pump output, the self-test and the cycle heartbeat. Every call returns a
+    /// fresh <see cref="ConditionRule"/> so that a caller may change one profile's limits without
+    /// touching another's.
+    /// </summary>
+    public static class StandardRules
+    {
+        /// <summary>Longest operator override of the rules that allow one: 10 minutes (DESIGN.md, concept 5: time-limited).</summary>
+        public const long DefaultMaxOverrideMicros = 10 * Time.MicrosPerMinute;
+
+        /// <summary>
+        /// Settling time of the pump-enable relay and its readback before a disagreement counts:
+        /// 50 ms covers a 10-20 ms relay plus two 10 ms cycles of sampling skew (SAF-OUT-002).
+        /// </summary>
+        public const long OutputSettlingMicros = 50 * Time.MicrosPerMilli;
+
+        /// <summary>
+        /// Detector and latch may disagree for this long before it is a fault: the latch trips in
+        /// under 1 ms, so two 10 ms cycles exclude the skew between reading the detector and the
+        /// latch readback (SAF-AIR-003).
+        /// </summary>
+        public const long AirLatchSkewMicros = 20 * Time.MicrosPerMilli;
+
+        /// <summary>A rule with its identity, kind, channel, action, clear rule and priority; limits are set by the caller.</summary>
+        public static ConditionRule Make(string alarmId, string message, ConditionKind kind, ChannelId channel,
+            SafetyAction action, ClearRule clear, AlarmPriority priority)
+        {
+            ConditionRule rule = new ConditionRule();
+            rule.AlarmId = alarmId;
+            rule.Message = message;
+            rule.Kind = kind;
+            rule.Channel = channel;
+            rule.SecondChannel = channel;
+            rule.Action = action;
+            rule.Clear = clear;
+            rule.Priority = priority;
+            rule.FailSafeOnFault = true;
+            return rule;
+        }
+
+        /// <summary>
+        /// Air on a detector: latched stop at once, cleared only by a local operator reset, never
+        /// overridable (SAF-AIR-001, SAF-AIR-002). <paramref name="closeClamp"/> also closes the
+        /// line clamp (ECMO, hemoperfusion return line: DOMAIN.md, Fresenius 4008 stops the pump and
+        /// closes the venous clamp).
+        /// </summary>
+        public static ConditionRule Air(string alarmId, string message, ChannelId detector, bool closeClamp)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.Air, detector,
+                SafetyAction.LatchedStop, ClearRule.OperatorReset, AlarmPriority.High);
+            rule.CloseClamp = closeClamp;
+            return rule;
+        }
+
+        /// <summary>
+        /// The detector reports air but its hardware latch does not read back tripped: the
+        /// independent hardware stop path is broken. Latched stop, technical (SAF-AIR-003).
+        /// </summary>
+        public static ConditionRule AirLatchFault(string alarmId, string message, ChannelId detector, bool closeClamp)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.AirLatchFault, detector,
+                SafetyAction.LatchedStop, ClearRule.OperatorReset, AlarmPriority.High);
+            rule.Technical = true;
+            rule.PersistMicros = AirLatchSkewMicros;
+            rule.FailSafeOnFault = false; // a faulted detector already trips the air rule itself
+            rule.CloseClamp = closeClamp;
+            return rule;
+        }
+
+        /// <summary>
+        /// Microbubble count rate above <paramref name="countPerMinuteLimit"/>: an advisory, they do
+        /// not stop the pump but are worth reporting (DOMAIN.md, sensors: hundreds to ~2000 per 10 min).
+        /// </summary>
+        public static ConditionRule Microbubbles(string alarmId, string message, ChannelId detector, int countPerMinuteLimit)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.Microbubbles, detector,
+                SafetyAction.Advisory, ClearRule.SelfClearing, AlarmPriority.Low);
+            rule.CountPerMinuteLimit = countPerMinuteLimit;
+            rule.FailSafeOnFault = false; // the air rule covers a faulted detector
+            return rule;
+        }
+
+        /// <summary>Pressure above <paramref name="limitMmHg"/> for <paramref name="persistMicros"/>.</summary>
+        public static ConditionRule PressureHigh(string alarmId, string message, ChannelId channel, double limitMmHg,
+            long persistMicros, SafetyAction action, AlarmPriority priority)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.PressureHigh, channel,
+                action, action == SafetyAction.LatchedStop ? ClearRule.OperatorReset : ClearRule.SelfClearing, priority);
+            rule.PressureLimit = Pressure.FromMmHg(limitMmHg);
+            rule.PersistMicros = persistMicros;
+            return rule;
+        }
+
+        /// <summary>
+        /// Pressure below <paramref name="limitMmHg"/> for <paramref name="persistMicros"/>, armed
+        /// <paramref name="armDelayMicros"/> after the guarded pump starts (a stopped pump reads low
+        /// pressures that are no hazard; SAF-SUP-005).
+        /// </summary>
+        public static ConditionRule PressureLow(string alarmId, string message, ChannelId channel, double limitMmHg,
+            long persistMicros, long armDelayMicros, SafetyAction action, AlarmPriority priority)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.PressureLow, channel,
+                action, action == SafetyAction.LatchedStop ? ClearRule.OperatorReset : ClearRule.SelfClearing, priority);
+            rule.PressureLimit = Pressure.FromMmHg(limitMmHg);
+            rule.PersistMicros = persistMicros;
+            rule.ArmDelayMicros = armDelayMicros;
+            return rule;
+        }
+
+        /// <summary>
+        /// Servo: the pump speed limit falls linearly from 1 at <paramref name="startMmHg"/> to 0 at
+        /// <paramref name="limitMmHg"/> (Terumo System 1, LivaNova S5: speed reduced as pressure
+        /// approaches the limit; DOMAIN.md, pressure; SAF-PRS-002).
+        /// </summary>
+        public static ConditionRule PressureServo(string alarmId, string message, ChannelId channel,
+            double startMmHg, double limitMmHg)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.PressureServo, channel,
+                SafetyAction.SpeedLimit, ClearRule.SelfClearing, AlarmPriority.Low);
+            rule.ServoStart = Pressure.FromMmHg(startMmHg);
+            rule.PressureLimit = Pressure.FromMmHg(limitMmHg);
+            return rule;
+        }
+
+        /// <summary>
+        /// Pressure drop across a device (<paramref name="before"/> minus <paramref name="after"/>)
+        /// above <paramref name="limitMmHg"/>: a rising drop suggests clotting (DOMAIN.md, Fried et
+        /// al. 1998 for oxygenators; hemoperfusion columns alike). Advisory, overridable.
+        /// </summary>
+        public static ConditionRule PressureDropHigh(string alarmId, string message, ChannelId before, ChannelId after,
+            double limitMmHg, long persistMicros)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.PressureDropHigh, before,
+                SafetyAction.Advisory, ClearRule.SelfClearing, AlarmPriority.Low);
+            rule.SecondChannel = after;
+            rule.PressureLimit = Pressure.FromMmHg(limitMmHg);
+            rule.PersistMicros = persistMicros;
+            rule.Overridable = true;
+            rule.MaxOverrideMicros = DefaultMaxOverrideMicros;
+            return rule;
+        }
+
+        /// <summary>
+        /// A channel's quality is not Good: technical alarm. The rules on that channel act as if it
+        /// read its dangerous value at the same time (fail-safe, SAF-FLT-001, SAF-FLT-002).
+        /// </summary>
+        public static ConditionRule SensorFault(string alarmId, string message, ChannelId channel, AlarmPriority priority, bool overridable)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.SensorFault, channel,
+                SafetyAction.Alarm, ClearRule.SelfClearing, priority);
+            rule.Technical = true;
+            rule.Overridable = overridable;
+            rule.MaxOverrideMicros = overridable ? DefaultMaxOverrideMicros : 0;
+            return rule;
+        }
+
+        /// <summary>
+        /// Commanded and read-back pump enable disagree for longer than the relay settles: latched
+        /// stop, technical (SAF-OUT-002). Latched because the stop makes the two agree again, which
+        /// would otherwise re-enable a faulty output every 50 ms.
+        /// </summary>
+        public static ConditionRule PumpOutputMismatch()
+        {
+            ConditionRule rule = Make("PUMP_OUTPUT_MISMATCH", "Pump enable output does not follow its command",
+                ConditionKind.PumpOutputMismatch, ChannelId.PArterial,
+                SafetyAction.LatchedStop, ClearRule.OperatorReset, AlarmPriority.High);
+            rule.Technical = true;
+            rule.PersistMicros = OutputSettlingMicros;
+            rule.FailSafeOnFault = false;
+            return rule;
+        }
+
+        /// <summary>The start-up self-test has not passed: stop, clearing by itself once it passes (SAF-SUP-008).</summary>
+        public static ConditionRule SelfTestFailed()
+        {
+            ConditionRule rule = Make("SELFTEST_FAILED", "Self-test not passed: pump blocked",
+                ConditionKind.SelfTestFailed, ChannelId.PArterial,
+                SafetyAction.Stop, ClearRule.SelfClearing, AlarmPriority.High);
+            rule.Technical = true;
+            rule.FailSafeOnFault = false;
+            return rule;
+        }
+
+        /// <summary>
+        /// The safety cycle overran or stalled: technical alarm that stays until a local reset so
+        /// that a one-cycle event is not missed (SAF-CYC-002). The watchdog is the stop path for a
+        /// real hang.
+        /// </summary>
+        public static ConditionRule CycleOverrun()
+        {
+            ConditionRule rule = Make("CYCLE_OVERRUN", "Safety cycle overran its period",
+                ConditionKind.CycleOverrun, ChannelId.PArterial,
+                SafetyAction.Alarm, ClearRule.OperatorReset, AlarmPriority.Medium);
+            rule.Technical = true;
+            rule.FailSafeOnFault = false;
+            return rule;
+        }
+
+        /// <summary>Makes an alarm or advisory rule overridable for at most <see cref="DefaultMaxOverrideMicros"/>.</summary>
+        public static ConditionRule Overridable(ConditionRule rule)
+        {
+            rule.Overridable = true;
+            rule.MaxOverrideMicros = DefaultMaxOverrideMicros;
+            return rule;
+        }
+    }
+}

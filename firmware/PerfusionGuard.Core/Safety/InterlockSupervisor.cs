@@ -1,0 +1,501 @@
+using System;
+using PerfusionGuard.Channels;
+using PerfusionGuard.Profiles;
+
+namespace PerfusionGuard.Safety
+{
+    /// <summary>
+    /// The interlock supervisor, modelled on PX4's failsafe framework: a pure step
+    /// <see cref="Update"/> over injected time and the cycle's inputs, returning the decision. It
+    /// holds no hidden clock and allocates nothing after construction (SAF-SUP-001): all per-rule
+    /// state lives in arrays sized from the profile at start-up.
+    /// <para>
+    /// Each rule of the profile goes through the same steps every cycle: arming (counted from the
+    /// guarded pump's start), the raw condition (with fail-safe on a faulted channel), persistence,
+    /// latching, override; then the most severe effective action wins (SAF-SUP-002). Every state
+    /// change is recorded in the <see cref="SafetyEventRing"/> (SAF-SUP-007).
+    /// </para>
+    /// </summary>
+    public sealed class InterlockSupervisor : IConditionMonitor
+    {
+        private readonly CircuitProfile _profile;
+        private readonly ConditionRule[] _rules;
+        private readonly SafetyEventRing _events;
+        private readonly ConditionStatus[] _status;
+
+        // Time the raw condition became true, -1 while it is false (persistence, SAF-SUP-006).
+        private readonly long[] _rawSinceMicros;
+
+        // The rule became active and clears only by a local operator reset (ClearRule.OperatorReset).
+        private readonly bool[] _tripped;
+
+        // Speed-limit fraction each servo rule asks for this cycle.
+        private readonly double[] _servoFraction;
+
+        private readonly bool[] _airChannels = new bool[ChannelNames.Count];
+
+        private bool _guardedRunningBefore;
+        private long _guardedStartedMicros;
+        private bool _guardedHasRun;
+        private long _mismatchSinceMicros = -1;
+        private SafetyDecision _lastDecision;
+
+        /// <summary>
+        /// Creates a supervisor for <paramref name="profile"/>, which is validated first
+        /// (SAF-PRF-004): an invalid profile throws <see cref="ArgumentException"/> with the
+        /// validator's message. Events are recorded into <paramref name="events"/>.
+        /// </summary>
+        public InterlockSupervisor(CircuitProfile profile, SafetyEventRing events)
+        {
+            if (events == null)
+            {
+                throw new ArgumentException("interlock supervisor: an event ring is required");
+            }
+
+            string error;
+            if (!ProfileValidator.Validate(profile, out error))
+            {
+                throw new ArgumentException(error);
+            }
+
+            _profile = profile;
+            _rules = profile.Rules;
+            _events = events;
+            _status = new ConditionStatus[_rules.Length];
+            _rawSinceMicros = new long[_rules.Length];
+            _tripped = new bool[_rules.Length];
+            _servoFraction = new double[_rules.Length];
+            for (int i = 0; i < _rules.Length; i++)
+            {
+                _rawSinceMicros[i] = -1;
+                _servoFraction[i] = 1.0;
+            }
+
+            for (int c = 0; c < profile.Channels.Length; c++)
+            {
+                if (ChannelNames.KindOf(profile.Channels[c]) == ChannelKind.Air)
+                {
+                    _airChannels[(int)profile.Channels[c]] = true;
+                }
+            }
+
+            // Before the first cycle nothing is known: the pump is not enabled (energize-to-run).
+            _lastDecision = new SafetyDecision(SafetyAction.Stop, -1, 0.0, false);
+        }
+
+        /// <summary>The profile this supervisor enforces.</summary>
+        public CircuitProfile Profile => _profile;
+
+        /// <summary>Where every state change is recorded.</summary>
+        public SafetyEventRing Events => _events;
+
+        /// <summary>The decision of the last <see cref="Update"/>; a stop before the first one.</summary>
+        public SafetyDecision LastDecision => _lastDecision;
+
+        /// <inheritdoc />
+        public int RuleCount => _rules.Length;
+
+        /// <inheritdoc />
+        public ConditionRule RuleAt(int ruleIndex) => _rules[ruleIndex];
+
+        /// <inheritdoc />
+        public ConditionStatus StatusAt(int ruleIndex) => _status[ruleIndex];
+
+        /// <summary>Index of the rule with <paramref name="alarmId"/>; -1 when the profile has none.</summary>
+        public int FindRule(string alarmId)
+        {
+            for (int i = 0; i < _rules.Length; i++)
+            {
+                if (_rules[i].AlarmId == alarmId)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// One supervisor step at <paramref name="nowMicros"/> over <paramref name="inputs"/>.
+        /// Pure apart from the supervisor's own rule states; allocates nothing.
+        /// </summary>
+        public SafetyDecision Update(long nowMicros, SafetyInputs inputs)
+        {
+            // Arming is counted from the rising edge of the guarded pump's running status (SAF-SUP-005).
+            if (inputs.GuardedPumpRunning && !_guardedRunningBefore)
+            {
+                _guardedStartedMicros = nowMicros;
+                _guardedHasRun = true;
+            }
+
+            _guardedRunningBefore = inputs.GuardedPumpRunning;
+            TrackOutputMismatch(nowMicros, inputs);
+
+            SafetyAction worst = SafetyAction.None;
+            int cause = -1;
+            double speedLimit = 1.0;
+            bool clamp = false;
+
+            for (int i = 0; i < _rules.Length; i++)
+            {
+                ConditionRule rule = _rules[i];
+
+                // Overrides end by themselves (DESIGN.md, concept 5: time-limited; SAF-SUP-004).
+                if (_status[i].Overridden && nowMicros >= _status[i].OverrideUntilMicros)
+                {
+                    _status[i].Overridden = false;
+                    _status[i].EffectiveAction = EffectiveActionOf(i);
+                    _events.Record(nowMicros, SafetyEventKind.OverrideEnded, i, _status[i].EffectiveAction, CommandSource.Firmware);
+                }
+
+                bool raw = IsArmed(rule, nowMicros, inputs) && RawCondition(i, rule, nowMicros, inputs);
+                bool holds;
+                if (raw)
+                {
+                    if (_rawSinceMicros[i] < 0)
+                    {
+                        _rawSinceMicros[i] = nowMicros;
+                    }
+
+                    // Air acts at once, whatever the rule says (SAF-AIR-001).
+                    holds = rule.Kind == ConditionKind.Air || nowMicros - _rawSinceMicros[i] >= rule.PersistMicros;
+                }
+                else
+                {
+                    _rawSinceMicros[i] = -1;
+                    holds = false;
+                }
+
+                bool raised = false;
+                bool cleared = false;
+                if (holds && !_status[i].Active)
+                {
+                    _status[i].Active = true;
+                    _status[i].RaisedAtMicros = nowMicros;
+                    if (rule.Clear == ClearRule.OperatorReset)
+                    {
+                        _tripped[i] = true;
+                    }
+
+                    raised = true;
+                }
+                else if (!holds && _status[i].Active)
+                {
+                    _status[i].Active = false;
+                    cleared = true;
+                }
+
+                _status[i].Latched = _tripped[i] && !_status[i].Active;
+                _status[i].InEffect = _status[i].Active || _tripped[i];
+                _status[i].EffectiveAction = EffectiveActionOf(i);
+
+                if (raised)
+                {
+                    _events.Record(nowMicros, SafetyEventKind.ConditionRaised, i, _status[i].EffectiveAction, CommandSource.Firmware);
+                }
+                else if (cleared)
+                {
+                    _events.Record(nowMicros, SafetyEventKind.ConditionCleared, i, _status[i].EffectiveAction, CommandSource.Firmware);
+                }
+
+                SafetyAction effective = _status[i].EffectiveAction;
+                if (effective > worst)
+                {
+                    worst = effective;
+                    cause = i;
+                }
+
+                if (_status[i].InEffect && !_status[i].Overridden)
+                {
+                    if (rule.Kind == ConditionKind.PressureServo && _servoFraction[i] < speedLimit)
+                    {
+                        speedLimit = _servoFraction[i];
+                    }
+
+                    if (rule.CloseClamp)
+                    {
+                        clamp = true;
+                    }
+                }
+            }
+
+            SafetyDecision decision = new SafetyDecision(worst, cause, speedLimit, clamp);
+            if (decision.PumpEnable != _lastDecision.PumpEnable)
+            {
+                _events.Record(nowMicros, decision.PumpEnable ? SafetyEventKind.PumpEnabled : SafetyEventKind.PumpStopped,
+                    cause, worst, CommandSource.Firmware);
+            }
+
+            _lastDecision = decision;
+            return decision;
+        }
+
+        /// <summary>
+        /// The local operator reset (SAF-SUP-003): clears every latched rule whose condition has
+        /// gone. Refused, with a CommandRefused event, when the source is not local (nothing remote
+        /// resets a latched stop; DESIGN.md, concept 3) or when nothing can be reset because the
+        /// conditions persist. The pump comes back at the next <see cref="Update"/>.
+        /// </summary>
+        public bool TryOperatorReset(long nowMicros, CommandSource source)
+        {
+            if (!IsLocal(source))
+            {
+                _events.Record(nowMicros, SafetyEventKind.CommandRefused, -1, _lastDecision.Action, source);
+                return false;
+            }
+
+            bool anyReset = false;
+            for (int i = 0; i < _rules.Length; i++)
+            {
+                // "Gone" means the raw condition is false too, not merely below its persistence time.
+                if (_tripped[i] && !_status[i].Active && _rawSinceMicros[i] < 0)
+                {
+                    _tripped[i] = false;
+                    _status[i].Latched = false;
+                    _status[i].InEffect = false;
+                    _status[i].EffectiveAction = SafetyAction.None;
+                    _events.Record(nowMicros, SafetyEventKind.ConditionReset, i, SafetyAction.None, source);
+                    anyReset = true;
+                }
+            }
+
+            if (!anyReset)
+            {
+                _events.Record(nowMicros, SafetyEventKind.CommandRefused, -1, _lastDecision.Action, source);
+            }
+
+            return anyReset;
+        }
+
+        /// <summary>
+        /// Overrides rule <paramref name="ruleIndex"/> for <paramref name="durationMicros"/>: while
+        /// overridden the rule contributes only an advisory (SAF-SUP-004). Refused (false and a
+        /// CommandRefused event) unless the source is local, the rule is overridable, air rules are
+        /// allowed by the profile, and 0 &lt; duration ≤ the rule's MaxOverrideMicros.
+        /// </summary>
+        public bool TrySetOverride(int ruleIndex, long durationMicros, long nowMicros, CommandSource source)
+        {
+            if (!IsLocal(source) || ruleIndex < 0 || ruleIndex >= _rules.Length)
+            {
+                _events.Record(nowMicros, SafetyEventKind.CommandRefused, ruleIndex, _lastDecision.Action, source);
+                return false;
+            }
+
+            ConditionRule rule = _rules[ruleIndex];
+            bool allowed = rule.Overridable
+                && (!ProfileValidator.IsAirRule(rule.Kind) || _profile.AllowAirOverride)
+                && durationMicros > 0
+                && durationMicros <= rule.MaxOverrideMicros;
+            if (!allowed)
+            {
+                _events.Record(nowMicros, SafetyEventKind.CommandRefused, ruleIndex, _status[ruleIndex].EffectiveAction, source);
+                return false;
+            }
+
+            _status[ruleIndex].Overridden = true;
+            _status[ruleIndex].OverrideUntilMicros = nowMicros + durationMicros;
+            _status[ruleIndex].EffectiveAction = EffectiveActionOf(ruleIndex);
+            _events.Record(nowMicros, SafetyEventKind.OverrideStarted, ruleIndex, _status[ruleIndex].EffectiveAction, source);
+            return true;
+        }
+
+        /// <summary>Ends an override early (local sources only); false and CommandRefused when none is running or the source is remote.</summary>
+        public bool TryClearOverride(int ruleIndex, long nowMicros, CommandSource source)
+        {
+            if (!IsLocal(source) || ruleIndex < 0 || ruleIndex >= _rules.Length || !_status[ruleIndex].Overridden)
+            {
+                _events.Record(nowMicros, SafetyEventKind.CommandRefused, ruleIndex, _lastDecision.Action, source);
+                return false;
+            }
+
+            _status[ruleIndex].Overridden = false;
+            _status[ruleIndex].EffectiveAction = EffectiveActionOf(ruleIndex);
+            _events.Record(nowMicros, SafetyEventKind.OverrideEnded, ruleIndex, _status[ruleIndex].EffectiveAction, source);
+            return true;
+        }
+
+        private SafetyAction EffectiveActionOf(int i)
+        {
+            if (!_status[i].InEffect)
+            {
+                return SafetyAction.None;
+            }
+
+            SafetyAction action = _rules[i].Action;
+            if (_status[i].Overridden && action > SafetyAction.Advisory)
+            {
+                return SafetyAction.Advisory;
+            }
+
+            return action;
+        }
+
+        private bool IsArmed(ConditionRule rule, long nowMicros, SafetyInputs inputs)
+        {
+            if (rule.Kind == ConditionKind.NoFlow)
+            {
+                // Blood stands in the column once the pump has run and stopped (DOMAIN.md).
+                return _guardedHasRun;
+            }
+
+            if (rule.ArmDelayMicros <= 0)
+            {
+                return true;
+            }
+
+            return inputs.GuardedPumpRunning && nowMicros - _guardedStartedMicros >= rule.ArmDelayMicros;
+        }
+
+        private void TrackOutputMismatch(long nowMicros, SafetyInputs inputs)
+        {
+            bool mismatch = inputs.PumpEnableCommanded != inputs.PumpEnableReadback;
+
+            // A tripped hardware air latch drops the enable line by itself: that explains a
+            // read-back "off" while software still commands "on" (SAF-OUT-002).
+            if (mismatch && inputs.PumpEnableCommanded && !inputs.PumpEnableReadback && AnyAirLatchTripped(inputs))
+            {
+                mismatch = false;
+            }
+
+            if (!mismatch)
+            {
+                _mismatchSinceMicros = -1;
+            }
+            else if (_mismatchSinceMicros < 0)
+            {
+                _mismatchSinceMicros = nowMicros;
+            }
+        }
+
+        private bool AnyAirLatchTripped(SafetyInputs inputs)
+        {
+            for (int c = 0; c < ChannelNames.Count; c++)
+            {
+                if (_airChannels[c] && inputs.Air[c].LatchTripped)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The rule's condition this cycle, before persistence; also sets the servo fraction.</summary>
+        private bool RawCondition(int i, ConditionRule rule, long nowMicros, SafetyInputs inputs)
+        {
+            int ch = (int)rule.Channel;
+            bool failSafe = rule.FailSafeOnFault && IsFaulted(rule.Channel, inputs);
+            switch (rule.Kind)
+            {
+                case ConditionKind.Air:
+                    return inputs.Air[ch].AirPresent || inputs.Air[ch].LatchTripped || failSafe;
+
+                case ConditionKind.AirLatchFault:
+                    return (inputs.Air[ch].AirPresent && !inputs.Air[ch].LatchTripped) || failSafe;
+
+                case ConditionKind.Microbubbles:
+                    return inputs.Air[ch].MicrobubblesPerMinute > rule.CountPerMinuteLimit || failSafe;
+
+                case ConditionKind.PressureHigh:
+                    return failSafe || inputs.Pressures[ch].Pressure > rule.PressureLimit;
+
+                case ConditionKind.PressureLow:
+                    return failSafe || inputs.Pressures[ch].Pressure < rule.PressureLimit;
+
+                case ConditionKind.PressureServo:
+                    return ServoCondition(i, rule, failSafe, inputs.Pressures[ch].Pressure.MmHg);
+
+                case ConditionKind.PressureDropHigh:
+                    {
+                        bool secondFaulted = rule.FailSafeOnFault && IsFaulted(rule.SecondChannel, inputs);
+                        double dropMmHg = inputs.Pressures[ch].Pressure.MmHg - inputs.Pressures[(int)rule.SecondChannel].Pressure.MmHg;
+                        return failSafe || secondFaulted || dropMmHg > rule.PressureLimit.MmHg;
+                    }
+
+                case ConditionKind.LevelAlert:
+                    // A loose pad reads Low (Terumo 2011 recall), which is also below the alert pad.
+                    return failSafe || inputs.ReservoirLevel.State != LevelState.Normal;
+
+                case ConditionKind.LevelLow:
+                    return failSafe || inputs.ReservoirLevel.State == LevelState.Low;
+
+                case ConditionKind.SensorFault:
+                    return IsFaulted(rule.Channel, inputs);
+
+                case ConditionKind.Backflow:
+                    return failSafe || inputs.Flows[ch].Flow.LPerMin < -rule.FlowLimit.LPerMin;
+
+                case ConditionKind.LowFlow:
+                    return inputs.GuardedPumpRunning && (failSafe || inputs.Flows[ch].Flow < rule.FlowLimit);
+
+                case ConditionKind.NoFlow:
+                    return failSafe || inputs.Flows[ch].Flow < rule.FlowLimit;
+
+                case ConditionKind.CardioplegiaWithoutArterial:
+                    return inputs.GuardedPumpRunning && !inputs.ArterialPumpRunning;
+
+                case ConditionKind.CardioplegiaExceedsArterial:
+                    {
+                        bool secondFaulted = rule.FailSafeOnFault && IsFaulted(rule.SecondChannel, inputs);
+                        return inputs.GuardedPumpRunning
+                            && (failSafe || secondFaulted || inputs.Flows[ch].Flow >= inputs.Flows[(int)rule.SecondChannel].Flow);
+                    }
+
+                case ConditionKind.PumpOutputMismatch:
+                    return _mismatchSinceMicros >= 0;
+
+                case ConditionKind.SelfTestFailed:
+                    return !inputs.SelfTestPassed;
+
+                case ConditionKind.CycleOverrun:
+                    return inputs.CycleOverrun;
+
+                default:
+                    // An unknown kind cannot pass the validator; if one ever did, fail safe.
+                    return true;
+            }
+        }
+
+        /// <summary>
+        /// Servo: speed fraction falls linearly from 1 at ServoStart to 0 at PressureLimit; a
+        /// faulted transducer counts as at the limit (SAF-PRS-002, SAF-FLT-001).
+        /// </summary>
+        private bool ServoCondition(int i, ConditionRule rule, bool failSafe, double pressureMmHg)
+        {
+            double startMmHg = rule.ServoStart.MmHg;
+            double limitMmHg = rule.PressureLimit.MmHg;
+            if (failSafe || pressureMmHg >= limitMmHg)
+            {
+                _servoFraction[i] = 0.0;
+                return true;
+            }
+
+            if (pressureMmHg > startMmHg)
+            {
+                _servoFraction[i] = (limitMmHg - pressureMmHg) / (limitMmHg - startMmHg);
+                return true;
+            }
+
+            // NaN from a broken conversion also lands here; the channel flags it as faulted.
+            _servoFraction[i] = 1.0;
+            return false;
+        }
+
+        /// <summary>True when the channel's sample of this cycle is not Good (DESIGN.md, concept 4).</summary>
+        private static bool IsFaulted(ChannelId channel, SafetyInputs inputs)
+        {
+            int ch = (int)channel;
+            switch (ChannelNames.KindOf(channel))
+            {
+                // A NaN that slipped past the channel is as untrustworthy as a flagged sample.
+                case ChannelKind.Pressure: return inputs.Pressures[ch].Quality != SensorQuality.Good || double.IsNaN(inputs.Pressures[ch].Pressure.MmHg);
+                case ChannelKind.Air: return inputs.Air[ch].Quality != SensorQuality.Good;
+                case ChannelKind.Level: return inputs.ReservoirLevel.Quality != SensorQuality.Good;
+                default: return inputs.Flows[ch].Quality != SensorQuality.Good || double.IsNaN(inputs.Flows[ch].Flow.LPerMin);
+            }
+        }
+
+        private static bool IsLocal(CommandSource source) =>
+            source == CommandSource.LocalPanel || source == CommandSource.LocalConsole;
+    }
+}
