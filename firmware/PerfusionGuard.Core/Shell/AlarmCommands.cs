@@ -57,14 +57,10 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            int acknowledged = alarms.AcknowledgeAll(c.NowMicros, CommandSource.LocalConsole);
-            if (acknowledged > 0)
-            {
-                c.Log(ShellEventKind.AlarmAck, "alarms", "unacknowledged", acknowledged.ToString() + " acknowledged");
-            }
-
-            c.Reply.Integer("acknowledged", acknowledged, "");
-            c.Reply.Message(acknowledged == 0 ? "no unacknowledged alarm" : "acknowledged " + acknowledged.ToString() + " alarm(s); the conditions themselves are unchanged");
+            // The alarm manager records the transitions itself, with the console as source.
+            bool acknowledged = alarms.AcknowledgeAll(c.NowMicros, CommandSource.LocalConsole);
+            c.Reply.Flag("acknowledged", acknowledged, "yes", "no");
+            c.Reply.Message(acknowledged ? "sounding alarms acknowledged; the conditions themselves are unchanged" : "no sounding alarm to acknowledge");
         }
 
         public static void InterlockStatus(ShellContext c)
@@ -123,14 +119,13 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            string before = c.Services.Status != null ? SafetyNames.NameOf(c.Services.Status.LastDecision.Action) : "unknown";
+            // The supervisor logs the reset itself (SafetyEventKind.ConditionReset, source local_console).
             if (!interlock.TryOperatorReset(c.NowMicros, CommandSource.LocalConsole))
             {
                 c.Reply.Fail(ShellErrors.State, "nothing to reset: no latched rule whose condition has gone");
                 return;
             }
 
-            c.Log(ShellEventKind.InterlockReset, "interlock", before, "reset by console");
             c.Reply.Text("reset", "done");
             c.Reply.Message("latched rules whose condition has gone were reset; the pump may be restarted by the perfusionist");
         }
@@ -205,7 +200,6 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            c.Log(ShellEventKind.Override, rule.AlarmId, "normal", "overridden for " + minutes.ToString() + " min");
             c.Reply.Text("alarm_id", rule.AlarmId);
             c.Reply.Quantity("duration", minutes, "F0", "min");
             c.Reply.Message(rule.AlarmId + " downgraded to an advisory for " + minutes.ToString() + " min; it is annunciated while it lasts");
@@ -226,7 +220,6 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            c.Log(ShellEventKind.Override, rule.AlarmId, "overridden", "normal");
             c.Reply.Text("alarm_id", rule.AlarmId);
             c.Reply.Message("override of " + rule.AlarmId + " ended; the rule acts normally again");
         }
@@ -236,9 +229,8 @@ namespace PerfusionGuard.Shell
             r.BeginItem();
             r.Cell("alarm_id", alarm.AlarmId, 22);
             r.Cell("priority", ShellRules.PriorityName(alarm.Priority), 6);
-            r.Flag("active", alarm.Active, "active", "ended ");
-            r.Flag("acknowledged", alarm.Acknowledged, "acked", "UNACK");
-            r.QuantityCell("raised", alarm.RaisedAtMicros / 1000000.0, "F3", "s", 12);
+            r.Cell("state", alarm.State, 12);
+            r.QuantityCell("at", alarm.AtMicros / 1000000.0, "F3", "s", 12);
             r.Cell("message", alarm.Message, 0);
             r.EndItem();
         }

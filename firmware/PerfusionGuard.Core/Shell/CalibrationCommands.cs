@@ -1,4 +1,5 @@
 using PerfusionGuard.Channels;
+using PerfusionGuard.Log;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Units;
 
@@ -36,7 +37,7 @@ namespace PerfusionGuard.Shell
                 r.BeginItem();
                 r.Cell("name", ChannelNames.NameOf(id), 20);
                 r.QuantityCell("zero", view.ZeroCounts, "F1", "counts", 14);
-                r.QuantityCell("gain", view.MmHgPerCount, "F5", "mmHg/count", 20);
+                r.QuantityCell("span", view.SpanCountsPerMmHg, "F3", "counts/mmHg", 20);
                 r.Flag("valid", view.Valid, "valid", "INVALID");
                 r.EndItem();
             }
@@ -113,7 +114,7 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            c.Log(ShellEventKind.Calibration, "calibration", "uncommitted", "committed");
+            c.Log(EventKind.Calibration, -1, 0, 0, ShellLogCodes.CalibrationCommit);
             c.Reply.Text("calibration", "committed");
         }
 
@@ -132,7 +133,7 @@ namespace PerfusionGuard.Shell
             }
 
             cal.Revert();
-            c.Log(ShellEventKind.Calibration, "calibration", "uncommitted", "reverted to stored");
+            c.Log(EventKind.Calibration, -1, 0, 0, ShellLogCodes.CalibrationRevert);
             c.Reply.Text("calibration", "reverted");
         }
 
@@ -162,19 +163,44 @@ namespace PerfusionGuard.Shell
             CalibrationView after;
             cal.TryGetCalibration(id, out after);
             string name = ChannelNames.NameOf(id);
-            c.Log(ShellEventKind.Calibration, name + " " + what, Describe(before), Describe(after));
+            if (what == "zero")
+            {
+                c.Log(EventKind.Calibration, (int)id, Scaled(before.ZeroCounts, 10.0), Scaled(after.ZeroCounts, 10.0), ShellLogCodes.CalibrationZero);
+            }
+            else
+            {
+                c.Log(EventKind.Calibration, (int)id, Scaled(before.SpanCountsPerMmHg, 1000.0), Scaled(after.SpanCountsPerMmHg, 1000.0), ShellLogCodes.CalibrationSpan);
+            }
+
             ShellReply r = c.Reply;
             r.Text("name", name);
             r.Quantity("zero_before", before.ZeroCounts, "F1", "counts");
             r.Quantity("zero", after.ZeroCounts, "F1", "counts");
-            r.Quantity("gain_before", before.MmHgPerCount, "F5", "mmHg/count");
-            r.Quantity("gain", after.MmHgPerCount, "F5", "mmHg/count");
+            r.Quantity("span_before", before.SpanCountsPerMmHg, "F3", "counts/mmHg");
+            r.Quantity("span", after.SpanCountsPerMmHg, "F3", "counts/mmHg");
             r.Message(what + " applied to " + name + "; cal commit stores it, cal revert discards it");
         }
 
-        private static string Describe(CalibrationView view)
+        // Event records hold 32-bit integers (ShellLogCodes); out-of-range values saturate.
+        private static int Scaled(double value, double scale)
         {
-            return "zero " + view.ZeroCounts.ToString("F1") + " counts, gain " + view.MmHgPerCount.ToString("F5") + " mmHg/count" + (view.Valid ? "" : " (invalid)");
+            double scaled = value * scale;
+            if (double.IsNaN(scaled))
+            {
+                return 0;
+            }
+
+            if (scaled >= int.MaxValue)
+            {
+                return int.MaxValue;
+            }
+
+            if (scaled <= int.MinValue)
+            {
+                return int.MinValue;
+            }
+
+            return (int)(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
         }
 
         private static ICalibrationControl RequireCalibration(ShellContext c)

@@ -1,4 +1,4 @@
-using PerfusionGuard.Channels;
+using PerfusionGuard.Log;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Safety;
 
@@ -16,20 +16,18 @@ namespace PerfusionGuard.Shell
             }
 
             ShellReply r = c.Reply;
-            string value;
             if (c.ArgCount == 1)
             {
-                string key = c.Arg(0).ToLower();
-                if (!config.TryGet(key, out value))
+                int index = FindSetting(c, config, c.Arg(0));
+                if (index < 0)
                 {
-                    c.Reply.Fail(ShellErrors.Args, "no setting '" + c.Arg(0) + "'; config get lists them");
                     return;
                 }
 
-                r.Text("key", key);
-                r.Text("value", value);
-                r.Text("unit", config.UnitOf(key));
-                r.Flag("limit", config.IsSafetyRelevant(key), "yes (set only with the pump stopped)", "no");
+                r.Text("key", config.KeyAt(index));
+                r.IntegerInUnit("value", config.ValueAt(index), config.UnitAt(index));
+                r.Text("unit", config.UnitAt(index));
+                r.Flag("limit", config.IsSafetyRelevant(index), "yes (set only with the pump stopped)", "no");
                 return;
             }
 
@@ -37,13 +35,11 @@ namespace PerfusionGuard.Shell
             r.BeginList("settings", "settings");
             for (int i = 0; i < config.Count; i++)
             {
-                string key = config.KeyAt(i);
-                config.TryGet(key, out value);
                 r.BeginItem();
-                r.Cell("key", key, 28);
-                r.Cell("value", value, 10);
-                r.Cell("unit", config.UnitOf(key), 6);
-                r.Flag("limit", config.IsSafetyRelevant(key), "limit", "");
+                r.Cell("key", config.KeyAt(i), 28);
+                r.Cell("value", config.ValueAt(i).ToString(), 8);
+                r.Cell("unit", config.UnitAt(i), 6);
+                r.Flag("limit", config.IsSafetyRelevant(i), "limit", "");
                 r.EndItem();
             }
 
@@ -58,37 +54,44 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            string key = c.Arg(0).ToLower();
-            string oldValue;
-            if (!config.TryGet(key, out oldValue))
+            int index = FindSetting(c, config, c.Arg(0));
+            if (index < 0)
             {
-                c.Reply.Fail(ShellErrors.Args, "no setting '" + c.Arg(0) + "'; config get lists them");
+                return;
+            }
+
+            string key = config.KeyAt(index);
+            long parsed;
+            if (!ShellNumbers.TryParseInteger(c.Arg(1), int.MinValue, int.MaxValue, out parsed))
+            {
+                c.Reply.Fail(ShellErrors.Args, key + ": VALUE must be a whole number in " + (config.UnitAt(index).Length > 0 ? config.UnitAt(index) : "units"));
                 return;
             }
 
             // SAF-CON-004: a limit can change the safety state, so it changes only with the pump stopped.
-            if (config.IsSafetyRelevant(key) && ShellRules.PumpRunning(c.Services))
+            if (config.IsSafetyRelevant(index) && ShellRules.PumpRunning(c.Services))
             {
                 c.Reply.Fail(ShellErrors.State, key + " is a limit: refused while the pump runs");
                 return;
             }
 
+            int oldValue = config.ValueAt(index);
             string reason;
-            if (!config.TrySet(key, c.Arg(1), out reason))
+            if (!config.TrySet(index, (int)parsed, out reason))
             {
                 c.Reply.Fail(ShellErrors.Args, key + ": " + reason);
                 return;
             }
 
-            string newValue;
-            config.TryGet(key, out newValue);
-            c.Log(ShellEventKind.Configuration, key, oldValue, newValue);
+            int newValue = config.ValueAt(index);
+            c.Log(EventKind.ConfigurationChange, index, oldValue, newValue, ShellLogCodes.SettingChanged);
             ShellReply r = c.Reply;
+            string unit = config.UnitAt(index);
             r.Text("key", key);
-            r.Text("old", oldValue);
-            r.Text("value", newValue);
-            r.Text("unit", config.UnitOf(key));
-            r.Message("set; config save stores it");
+            r.IntegerInUnit("old", oldValue, unit);
+            r.IntegerInUnit("value", newValue, unit);
+            r.Text("unit", unit);
+            r.Message(key + ": " + oldValue.ToString() + " -> " + newValue.ToString() + (unit.Length > 0 ? " " + unit : "") + "; config save stores it");
         }
 
         public static void Save(ShellContext c)
@@ -106,7 +109,7 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            c.Log(ShellEventKind.Configuration, "settings", "unsaved", "saved");
+            c.Log(EventKind.ConfigurationChange, -1, 0, 0, ShellLogCodes.SettingsSaved);
             c.Reply.Text("settings", "saved");
         }
 
@@ -119,9 +122,20 @@ namespace PerfusionGuard.Shell
             }
 
             config.ResetToDefaults();
-            c.Log(ShellEventKind.Configuration, "settings", "current", "defaults");
+            c.Log(EventKind.ConfigurationChange, -1, 0, 0, ShellLogCodes.SettingsReset);
             c.Reply.Text("settings", "defaults");
             c.Reply.Message("every setting is back to its default; config save stores them");
+        }
+
+        private static int FindSetting(ShellContext c, IConfigStore config, string key)
+        {
+            int index = config.IndexOf(key.ToLower());
+            if (index < 0)
+            {
+                c.Reply.Fail(ShellErrors.Args, "no setting '" + key + "'; config get lists them");
+            }
+
+            return index;
         }
 
         public static void ProfileShow(ShellContext c)
@@ -187,7 +201,8 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            string before = c.Services.Status != null && c.Services.Status.Profile != null ? c.Services.Status.Profile.Name : "none";
+            CircuitProfile current = c.Services.Status != null ? c.Services.Status.Profile : null;
+            string before = current != null ? current.Name : "none";
             string reason;
             if (!control.TryUseProfile(circuit, c.NowMicros, out reason))
             {
@@ -195,7 +210,7 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            c.Log(ShellEventKind.Profile, "profile", before, CircuitNames.NameOf(circuit));
+            c.Log(EventKind.ConfigurationChange, -1, current != null ? (int)current.Circuit : -1, (int)circuit, ShellLogCodes.ProfileChanged);
             c.Reply.Text("old", before);
             c.Reply.Text("profile", CircuitNames.NameOf(circuit));
         }
@@ -239,7 +254,7 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            c.Log(ShellEventKind.Reboot, "module", "running", "reboot requested by console");
+            c.Log(EventKind.ConfigurationChange, -1, 0, 0, ShellLogCodes.RebootRequested);
             control.RequestReboot(c.NowMicros);
             c.Reply.Text("reboot", "requested");
         }

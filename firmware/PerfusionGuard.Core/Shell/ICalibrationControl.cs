@@ -4,7 +4,7 @@ using PerfusionGuard.Units;
 namespace PerfusionGuard.Shell
 {
     /// <summary>
-    /// Two-point calibration of the pressure channels (zero at atmosphere, span against a reference
+    /// Two-point calibration of the pressure channels (pressure = (counts - zero) / span) (zero at atmosphere, span against a reference
     /// manometer), shaped like PressureChannel.ZeroAtCurrent / SpanAt and CalibrationStore. Zero and
     /// span change the working calibration at once (the operator sees the effect); <see cref="Commit"/>
     /// persists it and <see cref="Revert"/> goes back to the persisted set.
@@ -38,8 +38,8 @@ namespace PerfusionGuard.Shell
     {
         /// <summary>Raw ADC counts that read as 0 mmHg.</summary>
         public double ZeroCounts;
-        /// <summary>Slope in mmHg per count.</summary>
-        public double MmHgPerCount;
+        /// <summary>Raw counts per mmHg (PressureCalibration.SpanCountsPerMmHg).</summary>
+        public double SpanCountsPerMmHg;
         /// <summary>True when the channel has a valid calibration.</summary>
         public bool Valid;
     }

@@ -1,9 +1,10 @@
 namespace PerfusionGuard.Shell
 {
     /// <summary>
-    /// Named settings of the module as text ("telemetry.period_ms" = "1000"). The store validates
-    /// each value; the shell adds access level, the stopped-pump rule for settings that can change
-    /// the safety state, and the event-log entry with old and new value.
+    /// Named whole-number settings of the module ("telemetry.period_ms" = 1000), each with a unit
+    /// and a range. The store validates each value; the shell adds access level, the stopped-pump
+    /// rule for settings that can change the safety state (limits), and the event-log record with
+    /// old and new value.
     /// </summary>
     public interface IConfigStore
     {
@@ -13,17 +14,20 @@ namespace PerfusionGuard.Shell
         /// <summary>Name of setting <paramref name="index"/>.</summary>
         string KeyAt(int index);
 
-        /// <summary>Current value of <paramref name="key"/> as text; false when no such setting.</summary>
-        bool TryGet(string key, out string value);
+        /// <summary>Index of <paramref name="key"/>; -1 when there is no such setting.</summary>
+        int IndexOf(string key);
 
-        /// <summary>Unit of <paramref name="key"/>'s value as printed ("ms", "mmHg", "" when none).</summary>
-        string UnitOf(string key);
+        /// <summary>Current value of setting <paramref name="index"/>.</summary>
+        int ValueAt(int index);
 
-        /// <summary>True when changing <paramref name="key"/> can change the safety state (a limit): refused while the pump runs.</summary>
-        bool IsSafetyRelevant(string key);
+        /// <summary>Unit of setting <paramref name="index"/> as printed ("ms", "mmHg", "" when none).</summary>
+        string UnitAt(int index);
 
-        /// <summary>Sets <paramref name="key"/> to <paramref name="value"/> after validation; false with a reason.</summary>
-        bool TrySet(string key, string value, out string reason);
+        /// <summary>True when changing setting <paramref name="index"/> can change the safety state (a limit): refused while the pump runs.</summary>
+        bool IsSafetyRelevant(int index);
+
+        /// <summary>Sets setting <paramref name="index"/> after validation; false with a reason ("from 100 to 60000 ms").</summary>
+        bool TrySet(int index, int value, out string reason);
 
         /// <summary>True when values changed since the last save or load.</summary>
         bool HasUnsavedChanges { get; }

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using PerfusionGuard.Hal;
+using PerfusionGuard.Log;
 
 namespace PerfusionGuard.Shell
 {
@@ -97,7 +98,7 @@ namespace PerfusionGuard.Shell
             if (_session.ExpireIfIdle(nowMicros))
             {
                 _context.NowMicros = nowMicros;
-                _context.Log(ShellEventKind.Logout, "console", "service", "operator (idle timeout)");
+                _context.Log(EventKind.Login, -1, (int)AccessLevel.Service, (int)AccessLevel.Operator, ShellLogCodes.IdleLogout);
                 if (_awaitingPin)
                 {
                     EndPinEntry();
@@ -214,17 +215,17 @@ namespace PerfusionGuard.Shell
             switch (result)
             {
                 case LoginResult.Success:
-                    _context.Log(ShellEventKind.Login, "console", "operator", "service");
+                    _context.Log(EventKind.Login, -1, (int)AccessLevel.Operator, (int)AccessLevel.Service, ShellLogCodes.LoginAccepted);
                     reply.Text("level", "service");
                     reply.Quantity("idle_timeout", _session.IdleTimeoutMicros / 1000000.0, "F0", "s");
                     reply.Message("service level; logs out after " + (_session.IdleTimeoutMicros / 1000000).ToString() + " s without input");
                     break;
                 case LoginResult.WrongPin:
-                    _context.Log(ShellEventKind.Login, "console", "operator", "refused (wrong PIN)");
+                    _context.Log(EventKind.Login, _session.Failures, (int)AccessLevel.Operator, (int)AccessLevel.Operator, ShellLogCodes.LoginRefused);
                     reply.Fail(ShellErrors.Auth, "wrong PIN; next attempt in " + ShellReply.FormatSeconds(_session.WaitMicros(now)) + " s");
                     break;
                 case LoginResult.LockedOutNow:
-                    _context.Log(ShellEventKind.Login, "console", "operator", "locked out (" + ServiceSession.MaxFailures.ToString() + " wrong PINs)");
+                    _context.Log(EventKind.Login, ServiceSession.MaxFailures, (int)AccessLevel.Operator, (int)AccessLevel.Operator, ShellLogCodes.LoginLockedOut);
                     reply.Fail(ShellErrors.Locked, "wrong PIN " + ServiceSession.MaxFailures.ToString() + " times; console login locked for " + ShellReply.FormatSeconds(_session.WaitMicros(now)) + " s");
                     break;
                 case LoginResult.Delayed:
@@ -248,7 +249,7 @@ namespace PerfusionGuard.Shell
             _session.Logout();
             if (wasService)
             {
-                _context.Log(ShellEventKind.Logout, "console", "service", "operator");
+                _context.Log(EventKind.Login, -1, (int)AccessLevel.Service, (int)AccessLevel.Operator, ShellLogCodes.Logout);
             }
 
             _editor.Prompt = Prompt;

@@ -44,11 +44,11 @@ namespace PerfusionGuard.Shell
         public string Arg(int index) => Words[FirstArg + index];
 
         /// <summary>Writes to the event log when there is one.</summary>
-        public void Log(ShellEventKind kind, string subject, string oldValue, string newValue)
+        public void Log(Log.EventKind kind, int subject, int oldValue, int newValue, int auxValue)
         {
             if (Services.Log != null)
             {
-                Services.Log.Record(NowMicros, kind, subject, oldValue, newValue);
+                Services.Log.Record(NowMicros, kind, subject, oldValue, newValue, auxValue);
             }
         }
     }

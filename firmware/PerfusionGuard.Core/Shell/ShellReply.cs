@@ -150,6 +150,27 @@ namespace PerfusionGuard.Shell
             HumanField(key, value.ToString() + (unit.Length > 0 ? " " + unit : ""), 0);
         }
 
+        /// <summary>
+        /// A whole number whose unit the response names in a separate "unit" field: JSON plain
+        /// "key":n, human "key: n unit" (settings, where each key has its own unit).
+        /// </summary>
+        public void IntegerInUnit(string key, long value, string unit)
+        {
+            if (_failed)
+            {
+                return;
+            }
+
+            if (_json)
+            {
+                Key(key);
+                _text.Append(value.ToString());
+                return;
+            }
+
+            HumanField(key, value.ToString() + (unit.Length > 0 ? " " + unit : ""), 0);
+        }
+
         /// <summary>A monotonic time: JSON "key_us" in µs, human seconds since boot with three decimals.</summary>
         public void Time(string key, long micros)
         {

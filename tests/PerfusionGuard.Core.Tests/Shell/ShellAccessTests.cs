@@ -43,7 +43,7 @@ namespace PerfusionGuard.Tests.Shell
 
             Assert.Empty(_module.StateChanges);
             Assert.Empty(_module.LogEntries);
-            Assert.False(_module.Statuses.Any(s => s.Overridden));
+            Assert.DoesNotContain(_module.Statuses, s => s.Overridden);
         }
 
         // SAF-CON-004
@@ -65,7 +65,7 @@ namespace PerfusionGuard.Tests.Shell
             Assert.Contains("\"error\":\"E_STATE\"", Run("config set limit.p_arterial_high 250"));
             Assert.Empty(_module.StateChanges);
             Assert.Empty(_module.LogEntries);
-            Assert.Equal("300", _module.Settings["limit.p_arterial_high"]);
+            Assert.Equal(300, _module.Values[0]);
         }
 
         // SAF-CON-004
@@ -99,15 +99,20 @@ namespace PerfusionGuard.Tests.Shell
         {
             Run("login " + ShellRig.Pin);
             _module.LogEntries.Clear();
+            Run("cal span p_arterial 200");
             Run("cal zero p_arterial");
             Run("config set limit.p_arterial_high 280");
             Run("profile use ecmo");
-            Run("override set LEVEL_LOW 10");
+            Run("logout");
             string[] texts = _module.LogEntries.Select(e => e.Kind + " " + e.Text).Reverse().ToArray();
-            Assert.Equal("calibration p_arterial zero: zero 1845.0 counts, gain 0.50000 mmHg/count -> zero 2210.0 counts, gain 0.50000 mmHg/count", texts[0]);
-            Assert.Equal("configuration limit.p_arterial_high: 300 -> 280", texts[1]);
-            Assert.Equal("profile profile: adult-cpb -> ecmo", texts[2]);
-            Assert.Equal("override LEVEL_LOW: normal -> overridden for 10 min", texts[3]);
+            Assert.Equal(new[]
+            {
+                "calibration subject=0 old=2000 new=1825 aux=1 by local_console",            // span 2.000 -> 1.825 counts/mmHg
+                "calibration subject=0 old=18450 new=22100 aux=0 by local_console",          // zero 1845.0 -> 2210.0 counts
+                "config_change subject=0 old=300 new=280 aux=0 by local_console",
+                "config_change subject=-1 old=0 new=2 aux=3 by local_console",               // adult-cpb -> ecmo
+                "login subject=-1 old=1 new=0 aux=3 by local_console",
+            }, texts);
         }
 
         // SAF-CON-009
@@ -152,7 +157,7 @@ namespace PerfusionGuard.Tests.Shell
             _now += 1;
             Assert.Contains("\"ok\":true", Run("login " + ShellRig.Pin));
             Assert.Equal(AccessLevel.Service, _shell.Session.Level);
-            Assert.Contains(_module.LogEntries, e => e.Kind == "login" && e.Text.Contains("locked out"));
+            Assert.Contains(_module.LogEntries, e => e.Kind == "login" && e.Text.EndsWith("aux=2 by local_console")); // aux 2: lockout
         }
 
         // SAF-CON-007
@@ -180,7 +185,7 @@ namespace PerfusionGuard.Tests.Shell
             string output = _stream.TakeOutput();
             Assert.Contains("service session ended: no input for 300 s", output);
             Assert.EndsWith("pg-node1 op> ", output);
-            Assert.Equal("logout", _module.LogEntries[0].Kind);
+            Assert.Equal("login subject=-1 old=1 new=0 aux=4 by local_console", _module.LogEntries[0].Kind + " " + _module.LogEntries[0].Text); // aux 4: idle logout
             _stream.Type("cal zero p_arterial\r");
             _shell.Poll(_now + 1);
             Assert.Contains("E_PERM", _stream.TakeOutput());

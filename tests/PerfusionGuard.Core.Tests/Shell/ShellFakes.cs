@@ -4,6 +4,7 @@ using System.Text;
 using PerfusionGuard.Alarms;
 using PerfusionGuard.Channels;
 using PerfusionGuard.Hal;
+using PerfusionGuard.Log;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Safety;
 using PerfusionGuard.Shell;
@@ -96,8 +97,7 @@ namespace PerfusionGuard.Tests.Shell
         public bool UtcKnown = true;
         public readonly Dictionary<ChannelId, CalibrationView> Working = new Dictionary<ChannelId, CalibrationView>();
         public readonly Dictionary<ChannelId, CalibrationView> Stored = new Dictionary<ChannelId, CalibrationView>();
-        public readonly Dictionary<string, string> Settings = new Dictionary<string, string>();
-        public bool SettingsDirty;
+                public bool SettingsDirty;
         public bool RebootRequested;
 
         public FakeModule()
@@ -123,8 +123,8 @@ namespace PerfusionGuard.Tests.Shell
             Inputs.ReservoirLevel = new LevelSample { State = LevelState.Normal, HasVolume = true, Volume = Volume.FromMl(1240) };
             Inputs.Flows[(int)ChannelId.FlowArterial] = new FlowSample { Flow = Flow.FromLPerMin(4.52) };
             Inputs.SelfTestPassed = true;
-            Working[ChannelId.PArterial] = new CalibrationView { ZeroCounts = 1845.0, MmHgPerCount = 0.5, Valid = true };
-            Working[ChannelId.PVenous] = new CalibrationView { ZeroCounts = 1920.0, MmHgPerCount = 0.4, Valid = true };
+            Working[ChannelId.PArterial] = new CalibrationView { ZeroCounts = 1845.0, SpanCountsPerMmHg = 2.0, Valid = true };
+            Working[ChannelId.PVenous] = new CalibrationView { ZeroCounts = 1920.0, SpanCountsPerMmHg = 2.5, Valid = true };
             foreach (var pair in Working)
             {
                 Stored[pair.Key] = pair.Value;
@@ -205,21 +205,21 @@ namespace PerfusionGuard.Tests.Shell
             return newestFirstIndex >= 0 && newestFirstIndex < HistoryEntries.Count;
         }
 
-        public int AcknowledgeAll(long nowMicros, CommandSource source)
+        public bool AcknowledgeAll(long nowMicros, CommandSource source)
         {
-            int n = 0;
+            bool any = false;
             for (int i = 0; i < Active.Count; i++)
             {
-                if (!Active[i].Acknowledged)
+                if (Active[i].State == "active" || Active[i].State == "latched")
                 {
                     AlarmView a = Active[i];
-                    a.Acknowledged = true;
+                    a.State = "acknowledged";
                     Active[i] = a;
-                    n++;
+                    any = true;
                 }
             }
 
-            return n;
+            return any;
         }
 
         // IInterlockControl
@@ -280,7 +280,7 @@ namespace PerfusionGuard.Tests.Shell
             reason = null;
             StateChanges.Add("span " + ChannelNames.NameOf(channel));
             CalibrationView v = Working[channel];
-            v.MmHgPerCount = reference.MmHg / (Inputs.Pressures[(int)channel].RawCounts - v.ZeroCounts);
+            v.SpanCountsPerMmHg = (Inputs.Pressures[(int)channel].RawCounts - v.ZeroCounts) / reference.MmHg;
             Working[channel] = v;
             return true;
         }
@@ -324,23 +324,25 @@ namespace PerfusionGuard.Tests.Shell
 
         // IConfigStore
         private static readonly string[] s_keys = { "limit.p_arterial_high", "telemetry.period_ms" };
+        public readonly int[] Values = new int[2];
         public int Count => s_keys.Length;
         public string KeyAt(int index) => s_keys[index];
-        public bool TryGet(string key, out string value) => Settings.TryGetValue(key, out value);
-        public string UnitOf(string key) => key == "limit.p_arterial_high" ? "mmHg" : "ms";
-        public bool IsSafetyRelevant(string key) => key.StartsWith("limit.");
+        public int IndexOf(string key) => Array.IndexOf(s_keys, key);
+        public int ValueAt(int index) => Values[index];
+        public string UnitAt(int index) => index == 0 ? "mmHg" : "ms";
+        public bool IsSafetyRelevant(int index) => index == 0;
 
-        public bool TrySet(string key, string value, out string reason)
+        public bool TrySet(int index, int value, out string reason)
         {
             reason = null;
-            if (!ShellNumbers.TryParseInteger(value, 1, 100000, out long parsed))
+            if (value < 1 || value > 100000)
             {
-                reason = "must be a whole number from 1 to 100000";
+                reason = "must be from 1 to 100000 " + UnitAt(index);
                 return false;
             }
 
-            StateChanges.Add($"config {key}={parsed}");
-            Settings[key] = parsed.ToString();
+            StateChanges.Add($"config {s_keys[index]}={value}");
+            Values[index] = value;
             SettingsDirty = true;
             return true;
         }
@@ -363,15 +365,15 @@ namespace PerfusionGuard.Tests.Shell
 
         private void ResetSettings()
         {
-            Settings["limit.p_arterial_high"] = "300";
-            Settings["telemetry.period_ms"] = "1000";
+            Values[0] = 300;
+            Values[1] = 1000;
             SettingsDirty = true;
         }
 
         // IShellEventLog
-        public void Record(long nowMicros, ShellEventKind kind, string subject, string oldValue, string newValue)
+        public void Record(long nowMicros, EventKind kind, int subject, int oldValue, int newValue, int auxValue)
         {
-            LogEntries.Insert(0, new LogEntryView { AtMicros = nowMicros, Kind = ShellEventKindNames.NameOf(kind), Text = $"{subject}: {oldValue} -> {newValue}" });
+            LogEntries.Insert(0, new LogEntryView { AtMicros = nowMicros, Kind = EventKindNames.NameOf(kind), Text = $"subject={subject} old={oldValue} new={newValue} aux={auxValue} by local_console" });
         }
 
         int IShellEventLog.Count => LogEntries.Count;

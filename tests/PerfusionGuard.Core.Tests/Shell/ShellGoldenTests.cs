@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using PerfusionGuard.Alarms;
+using PerfusionGuard.Log;
 using PerfusionGuard.Safety;
 using PerfusionGuard.Shell;
 using Xunit;
@@ -27,10 +28,10 @@ namespace PerfusionGuard.Tests.Shell
         {
             m.Decision = new SafetyDecision(SafetyAction.LatchedStop, 0, 0.0, true);
             m.Statuses[0] = new ConditionStatus { Active = false, InEffect = true, Latched = true, RaisedAtMicros = 61_500_000, EffectiveAction = SafetyAction.LatchedStop };
-            m.Active.Add(new AlarmView { AlarmId = "AIR_ARTERIAL", Message = "Air in arterial line", Priority = AlarmPriority.High, Active = true, RaisedAtMicros = 61_500_000 });
-            m.Active.Add(new AlarmView { AlarmId = "P_VENOUS_FAULT", Message = "Venous pressure sensor noisy", Priority = AlarmPriority.Medium, Active = true, Acknowledged = true, RaisedAtMicros = 20_250_000 });
+            m.Active.Add(new AlarmView { AlarmId = "AIR_ARTERIAL", Message = "Air in arterial line", Priority = AlarmPriority.High, State = "latched", AtMicros = 61_500_000 });
+            m.Active.Add(new AlarmView { AlarmId = "P_VENOUS_FAULT", Message = "Venous pressure sensor noisy", Priority = AlarmPriority.Medium, State = "acknowledged", AtMicros = 20_250_000 });
             m.HistoryEntries.Add(m.Active[0]);
-            m.HistoryEntries.Add(new AlarmView { AlarmId = "LEVEL_ALERT", Message = "Reservoir level at alert pad", Priority = AlarmPriority.Medium, Active = false, Acknowledged = true, RaisedAtMicros = 5_000_000, ClearedAtMicros = 9_000_000 });
+            m.HistoryEntries.Add(new AlarmView { AlarmId = "LEVEL_ALERT", Message = "Reservoir level at alert pad", Priority = AlarmPriority.Medium, State = "inactive", AtMicros = 9_000_000 });
             m.LatchedResettable = true;
             m.Statuses[2] = new ConditionStatus { Overridden = true, OverrideUntilMicros = Now + 12 * 60_000_000L, EffectiveAction = SafetyAction.Advisory };
         }
@@ -86,7 +87,7 @@ namespace PerfusionGuard.Tests.Shell
             new("profile_show", "profile show", false, Nothing),
             new("profile_use", "profile use ecmo", true, Nothing),
             new("profile_use_unknown", "profile use lvad", true, Nothing),
-            new("log_show", "log show 3", false, (m, s) => { m.Record(1_000_000, ShellEventKind.Login, "console", "operator", "service"); m.Record(2_000_000, ShellEventKind.Configuration, "telemetry.period_ms", "1000", "500"); }),
+            new("log_show", "log show 3", false, (m, s) => { m.Record(1_000_000, EventKind.Login, -1, 0, 1, 0); m.Record(2_000_000, EventKind.ConfigurationChange, 1, 1000, 500, 0); }),
             new("time", "time", false, Nothing),
             new("time_unsynchronised", "time", false, (m, s) => m.UtcKnown = false),
             new("net_status", "net status", false, Nothing),
