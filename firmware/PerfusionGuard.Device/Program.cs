@@ -8,6 +8,7 @@ using PerfusionGuard.Device.Threads;
 using PerfusionGuard.Hal;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Shell;
+using PerfusionGuard.Shell.Adapters;
 
 namespace PerfusionGuard.Device
 {
@@ -70,7 +71,7 @@ namespace PerfusionGuard.Device
             {
                 IMicrosClock clock = CreateClock();
                 INonVolatileStore store = new FlashFileStore(StorePath, StoreSizeBytes);
-                DeviceModule module = new DeviceModule(board, ports, profile, speedLimit, store, clock.NowMicros);
+                BoardModule module = new BoardModule(board, ports, profile, speedLimit, store, clock.NowMicros);
 
                 SafetyLoopThread safetyLoop = new SafetyLoopThread(module.Step, clock, board.CyclePeriodMicros, failSafe);
                 safetyLoop.Start();
@@ -82,9 +83,13 @@ namespace PerfusionGuard.Device
                 {
                     factory.RouteConsolePins();
                     SerialByteStream serial = new SerialByteStream(board.ConsolePort, board.ConsoleBaud);
-                    // The shell's module adapters (status, interlock, calibration, config, log) are
-                    // not wired on the device yet: README "what was verified where".
+                    // Interlock commands go through the module's mailbox (run by the safety thread);
+                    // status, calibration and config adapters are not wired on the device yet:
+                    // README "what was verified where".
                     ShellServices services = new ShellServices();
+                    services.Interlock = module;
+                    services.Alarms = new AlarmManagerPanel(module.Alarms);
+                    services.Log = new EventLogJournal(module.Log, module.Supervisor);
                     SerialShell shell = new SerialShell(serial, services,
                         PinCredential.Create(settings.ServicePin, new byte[] { 0x50, 0x47, 0x01, 0x02 }, 1000),
                         EchoMode.Plain, SerialShell.DefaultOutputBytes);

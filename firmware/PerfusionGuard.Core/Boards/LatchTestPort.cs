@@ -1,7 +1,7 @@
 using PerfusionGuard.Channels;
 using PerfusionGuard.SelfTest;
 
-namespace PerfusionGuard.Device.Startup
+namespace PerfusionGuard.Boards
 {
     /// <summary>The start-up self-test's view of one detector's hardware latch (test input → latch trips → readback; DESIGN.md safety concept 1).</summary>
     public sealed class LatchTestPort : IAirLatchTestPort
