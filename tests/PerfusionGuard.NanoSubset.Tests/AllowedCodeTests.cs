@@ -109,6 +109,7 @@ class C
     void M(string name)
     {
         if (name == null) { throw new ArgumentNullException(nameof(name)); }
+        string n1 = nameof(System.Diagnostics.Stopwatch) + nameof(System.Collections.Generic.List<int>);
         using var stream = new MemoryStream(_buffer);
         lock (_lock) { stream.WriteByte(1); }
         int total = Sum(1, 2, 3);

@@ -27,7 +27,7 @@ class C
         public void Dictionary_creation_is_reported_once_per_written_generic_name()
         {
             AssertMarked(@"
-using System.Collections.Generic;
+using System.Collections.Generic;  //~ NANO001
 class C
 {
     void M()
@@ -134,6 +134,28 @@ class C
         }
     }
 }");
+        }
+
+        [Fact]
+        public void Lambda_passed_to_a_bcl_parameter_of_generic_delegate_type_is_reported()
+        {
+            var d = AssertMarked(@"
+class C
+{
+    void M(System.Threading.CancellationToken token)
+    {
+        token.Register(state => { }, null);  //~ NANO001
+    }
+}");
+            Assert.Contains("Action<object>", d[0].GetMessage());
+        }
+
+        [Fact]
+        public void Using_System_Collections_Generic_is_reported_because_the_namespace_does_not_exist()
+        {
+            AssertMarked(@"
+using System.Collections.Generic;  //~ NANO001
+class C { }");
         }
 
         [Fact]

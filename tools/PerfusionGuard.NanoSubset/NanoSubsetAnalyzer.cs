@@ -215,7 +215,7 @@ namespace PerfusionGuard.NanoSubset
             public void IdentifierName(SyntaxNodeAnalysisContext c)
             {
                 var node = (IdentifierNameSyntax)c.Node;
-                if (!_typeNames.Contains(node.Identifier.ValueText) || node.IsVar || node.IsPartOfStructuredTrivia())
+                if (!_typeNames.Contains(node.Identifier.ValueText) || node.IsVar || node.IsPartOfStructuredTrivia() || InsideNameof(node))
                 {
                     return;
                 }
@@ -356,6 +356,11 @@ namespace PerfusionGuard.NanoSubset
                 if (name == "System.Linq" || name.StartsWith("System.Linq.", StringComparison.Ordinal))
                 {
                     Report(c, NanoDiagnostics.Linq, node, "'using " + name + "'");
+                }
+                else if (name == "System.Collections.Generic" || name.StartsWith("System.Collections.Generic.", StringComparison.Ordinal))
+                {
+                    Report(c, NanoDiagnostics.Generic, node, "'using " + name + "' (no such namespace on nanoFramework)",
+                        "use System.Collections (ArrayList, Hashtable) or preallocated arrays");
                 }
                 else if (name == "System.Threading.Tasks" || name.StartsWith("System.Threading.Tasks.", StringComparison.Ordinal))
                 {
@@ -523,6 +528,29 @@ namespace PerfusionGuard.NanoSubset
                         "generic method '" + Display(method) + "' (type arguments inferred)",
                         "call a non-generic overload (cast the arguments to Array / object) or write a loop");
                     return;
+                }
+
+                // A lambda or method group handed to a BCL parameter of a generic delegate type
+                // (CancellationToken.Register(Action<object>, ...)) instantiates that generic type
+                // without it being written anywhere.
+                if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly))
+                {
+                    foreach (IArgumentOperation argument in op.Arguments)
+                    {
+                        IOperation value = argument.Value;
+                        while (value is IConversionOperation conversion && conversion.IsImplicit)
+                        {
+                            value = conversion.Operand;
+                        }
+
+                        if (value is IDelegateCreationOperation creation && creation.Type is INamedTypeSymbol delegateType && delegateType.IsGenericType)
+                        {
+                            Report(c, NanoDiagnostics.Generic, argument.Syntax,
+                                "lambda or method group passed as generic delegate type '" + delegateType.ToDisplayString(TypeFinding.Display) + "'",
+                                "call an overload that takes a non-generic delegate, or do the work in a loop");
+                            return;
+                        }
+                    }
                 }
 
                 CheckReturnedType(c, method, method.ReturnType, op.Syntax);
