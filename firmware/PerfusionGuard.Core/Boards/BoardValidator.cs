@@ -224,8 +224,15 @@ namespace PerfusionGuard.Boards
 
         // SAF-BRD-016: a broken wire, an unplugged connector or a controller that drives nothing
         // must read as the dangerous state (the channels' AirDetectorConfig defaults agree).
+        // The virtual board has no wires to break: its polarities are whatever the emulator's
+        // simulated wiring uses, and the firmware reads them from the board like any other.
         private static void CheckFailSafePolarity(BoardDefinition board, string prefix, ArrayList found)
         {
+            if (board.Chip == ChipFamily.Virtual)
+            {
+                return;
+            }
+
             for (int i = 0; i < board.Pins.Length; i++)
             {
                 BoardPin pin = board.Pins[i];
