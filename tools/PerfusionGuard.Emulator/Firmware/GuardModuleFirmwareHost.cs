@@ -22,6 +22,7 @@ namespace PerfusionGuard.Emulator.Firmware
     {
         private readonly VirtualBoard _board;
         private readonly CircuitKind _circuit;
+        private readonly GuardModuleOptions _options;
         private GuardModule _module;
         private AlarmTransitionRing _alarmSink;
         private SerialShell _scriptShell;
@@ -30,10 +31,11 @@ namespace PerfusionGuard.Emulator.Firmware
             System.Text.Encoding.ASCII.GetBytes("pg-emulator-salt"), PinCredential.DefaultIterations);
 
         /// <summary>Creates the host; nothing runs until <see cref="Boot"/>.</summary>
-        public GuardModuleFirmwareHost(VirtualBoard board, CircuitKind circuit)
+        public GuardModuleFirmwareHost(VirtualBoard board, CircuitKind circuit, GuardModuleOptions options = null)
         {
             _board = board;
             _circuit = circuit;
+            _options = options;
         }
 
         /// <summary>The module, after <see cref="Boot"/> (console, benchmarks).</summary>
@@ -66,7 +68,7 @@ namespace PerfusionGuard.Emulator.Firmware
         public void Boot(long nowMicros)
         {
             BoardPorts ports = PortsOf(_board);
-            _module = new GuardModule(_board.Definition, ports, ProfileCatalog.Get(_circuit), _board.SpeedLimit, _board.Store, null, nowMicros);
+            _module = new GuardModule(_board.Definition, ports, ProfileCatalog.Get(_circuit), _board.SpeedLimit, _board.Store, _options, nowMicros);
             _alarmSink = new AlarmTransitionRing(256);
             _module.Alarms.AddSink(_alarmSink);
             ShellServices console = GuardModuleConsole.Create(_module, ports, "pg-emulator", "0.1.0", "virtual", null, null, _board.Store, SettingsAddress, this);
@@ -88,7 +90,14 @@ namespace PerfusionGuard.Emulator.Firmware
             }
 
             _module.Step(nowMicros);
+            RunBackgroundWork(nowMicros);
+        }
+
+        /// <summary>What the device's lower-priority threads do between cycles: the log writer and the telemetry event drain.</summary>
+        public void RunBackgroundWork(long nowMicros)
+        {
             _module.PumpLog(16);
+            _module.PumpTelemetryEvents(nowMicros);
 
             // The console thread of the device, run here between cycles on the run's own thread.
             ConsoleBridge?.Poll(nowMicros);
