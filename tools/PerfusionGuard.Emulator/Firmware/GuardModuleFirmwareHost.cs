@@ -27,7 +27,10 @@ namespace PerfusionGuard.Emulator.Firmware
         private AlarmTransitionRing _alarmSink;
         private SerialShell _scriptShell;
         private bool _rebootRequested;
-        private static readonly PinCredential s_servicePin = PinCredential.Create(HostConsoleBridge.DefaultEmulatorPin,
+        /// <summary>Service PIN of the emulated module's console (emulator only; a device is provisioned).</summary>
+        public const string ServicePin = HostConsoleBridge.DefaultEmulatorPin;
+
+        private static readonly PinCredential s_servicePin = PinCredential.Create(ServicePin,
             System.Text.Encoding.ASCII.GetBytes("pg-emulator-salt"), PinCredential.DefaultIterations);
 
         /// <summary>Creates the host; nothing runs until <see cref="Boot"/>.</summary>
