@@ -4,7 +4,13 @@ using System.Globalization;
 using System.IO;
 using PerfusionGuard.Emulator.Report;
 using PerfusionGuard.Emulator.Runner;
+using PerfusionGuard.Emulator.Board;
+using PerfusionGuard.Emulator.Firmware;
 using PerfusionGuard.Emulator.Scenarios;
+using PerfusionGuard.Module;
+using PerfusionGuard.Mqtt.Telemetry;
+using PerfusionGuard.Profiles;
+using PerfusionGuard.Telemetry;
 
 namespace PerfusionGuard.Cli.Commands
 {
@@ -46,11 +52,17 @@ namespace PerfusionGuard.Cli.Commands
         public string Name => "run";
 
         /// <summary>Usage line.</summary>
-        public string Summary => "run [scenario.json] [--result FILE] [--report FILE.html] [--realtime] [--seed N]  run the emulator (default demo without a file)";
+        public string Summary => "run [scenario.json] [--result FILE] [--report FILE.html] [--realtime] [--seed N] [--broker HOST:PORT [--tls-ca FILE] [--user U --password P] [--site S] [--node N]]  run the emulator (default demo without a file)";
 
         /// <summary>Runs the command.</summary>
         public int Run(string[] args)
         {
+            // Telemetry (issue 5): --broker HOST:PORT [--tls-ca FILE] [--user U --password P] [--site S] [--node N].
+            if (!HostTelemetryOptions.TryParse(args, out HostTelemetryOptions broker, out args, out string brokerError))
+            {
+                return Usage(brokerError);
+            }
+
             string scenarioPath = null;
             string resultPath = null;
             string reportPath = null;
@@ -137,7 +149,27 @@ namespace PerfusionGuard.Cli.Commands
                 RecordTrace = reportPath != null,
                 Progress = p => _err.Write($"\r  {Fmt(p.SimulatedS, "F0")}/{Fmt(p.DurationS, "F0")} s simulated ({Fmt(100 * p.SimulatedS / p.DurationS, "F0")} %), {Fmt(p.WallS, "F1")} s wall   "),
             };
+            HostTelemetry telemetry = null;
+            if (broker.HasBroker)
+            {
+                // The module publishes through the same outbox and session as on the device; the
+                // pump thread sends to the broker in real time while the run goes at virtual speed.
+                options.FirmwareFactory = (board, circuit) =>
+                {
+                    telemetry ??= StartTelemetry(broker, board, circuit);
+                    return new GuardModuleFirmwareHost(board, circuit, new GuardModuleOptions { TelemetryOutbox = telemetry.Outbox, TelemetrySession = telemetry.Session });
+                };
+            }
+
             RunResult result = ScenarioRunner.Run(scenario, options);
+            if (telemetry != null)
+            {
+                bool flushed = telemetry.Flush(TimeSpan.FromSeconds(10));
+                telemetry.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                _err.WriteLine($"telemetry: {telemetry.Outbox.SentTotal} message(s) sent to {broker.Host}:{broker.Port} under {telemetry.Topics.TopicOf(PerfusionGuard.Telemetry.TelemetryTopic.Data)}, "
+                    + $"{telemetry.Outbox.DroppedDataFrames} data frame(s) dropped, {telemetry.Outbox.DroppedPriorityMessages} alarm/event drop(s)"
+                    + (flushed ? "" : $", {telemetry.Outbox.Count} left unsent ({telemetry.Link.LastError ?? "broker unreachable"})"));
+            }
             if (result.WallS >= 0.5)
             {
                 _err.WriteLine();
@@ -155,6 +187,21 @@ namespace PerfusionGuard.Cli.Commands
             _out.WriteLine($"speed: {Fmt(result.SimulatedS, "0.###")} s simulated in {Fmt(result.WallS, "F2")} s wall = {Fmt(result.SpeedRatio, "F0")}× real time"
                 + $" (CPU {Fmt(result.CpuS, "F2")} s = {Fmt(result.CpuSpeedRatio, "F0")}×; wall time suffers when the machine is shared)");
             return result.Passed ? ExitPassed : ExitFailed;
+        }
+
+        private HostTelemetry StartTelemetry(HostTelemetryOptions broker, VirtualBoard board, CircuitKind circuit)
+        {
+            var node = new TelemetryNodeInfo
+            {
+                FirmwareVersion = typeof(RunCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+                Board = "virtual",
+                Profile = CircuitNames.NameOf(circuit),
+                Channels = ProfileCatalog.Get(circuit).Channels,
+                DataPeriodMicros = TelemetrySampler.DefaultPeriodMicros,
+            };
+            HostTelemetry telemetry = HostTelemetry.Start(broker, node, board.Clock, null, 1, null);
+            telemetry.Link.StatusChanged += line => _err.WriteLine(line);
+            return telemetry;
         }
 
         /// <summary>The human summary of a run: stops, alarms, outcomes, expectations.</summary>
