@@ -285,7 +285,7 @@ namespace PerfusionGuard.Mqtt
             X509Certificate2 ca;
             try
             {
-                ca = X509Certificate2.CreateFromPemFile(_options.TlsCaFile);
+                ca = X509Certificate2.CreateFromPem(File.ReadAllText(_options.TlsCaFile));
             }
             catch (Exception e)
             {

@@ -63,7 +63,7 @@ namespace PerfusionGuard.Mqtt.Telemetry
             var topics = new TelemetryTopics(options.Site ?? "lab", options.Node ?? "pg-emulator");
             long now = clock.NowMicros;
             var session = new TelemetrySession(bootCounter, now, utcClock);
-            var outbox = new TelemetryOutbox();
+            var outbox = new TelemetryOutbox(options.OutboxBudgetBytes, TelemetryOutbox.DefaultMaxEntries, TelemetryOutbox.DefaultMaxMessageBytes);
             long period = node.DataPeriodMicros > 0 ? node.DataPeriodMicros : TelemetrySampler.DefaultPeriodMicros;
             var sampler = new TelemetrySampler(outbox, session, node.Channels, monitor, period);
             byte[] meta = MetaMessageEncoder.ToBytes(session, node, now);

@@ -128,10 +128,11 @@ namespace PerfusionGuard.Mqtt.Telemetry
                     {
                         return;
                     }
-                    catch (MqttException e)
+                    catch (Exception e)
                     {
-                        _lastError = e.Message;
-                        StatusChanged?.Invoke($"telemetry: {e.Message}; retrying in {delay.TotalSeconds:F1} s");
+                        // Any failure (refused, TLS, network, a bug) must not end the loop: report it and retry.
+                        _lastError = e is MqttException ? e.Message : e.GetType().Name + ": " + e.Message;
+                        StatusChanged?.Invoke($"telemetry: {_lastError}; retrying in {delay.TotalSeconds:F1} s");
                         await DelayWithJitterAsync(delay).ConfigureAwait(false);
                         delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, ReconnectMaxDelay.Ticks));
                         continue;

@@ -31,6 +31,9 @@ namespace PerfusionGuard.Mqtt.Telemetry
         /// <summary>Node level of the topic tree.</summary>
         public string Node { get; set; }
 
+        /// <summary>Byte budget of the store-and-forward outbox.</summary>
+        public int OutboxBudgetBytes { get; set; } = PerfusionGuard.Telemetry.TelemetryOutbox.DefaultBudgetBytes;
+
         /// <summary>True when <c>--broker</c> was given.</summary>
         public bool HasBroker { get; set; }
 
