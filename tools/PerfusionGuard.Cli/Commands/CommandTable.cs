@@ -8,6 +8,7 @@ namespace PerfusionGuard.Cli.Commands
             // run / scenarios (emulator), record (telemetry), console, board, bench: one line each.
             new BoardCommand(),
             new RecordCommand(),
+            new ConsoleCommand(),
         };
     }
 }

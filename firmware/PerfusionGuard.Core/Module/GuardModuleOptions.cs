@@ -1,0 +1,26 @@
+using PerfusionGuard.Telemetry;
+
+namespace PerfusionGuard.Module
+{
+    /// <summary>Start-up choices of a <see cref="GuardModule"/> that are not in the board or the profile.</summary>
+    public sealed class GuardModuleOptions
+    {
+        /// <summary>Event-log ring size in records (issue 3: at least 1000, as commercial devices keep).</summary>
+        public int LogCapacityRecords = Log.EventLog.DefaultCapacity;
+
+        /// <summary>Capacity of the supervisor's event ring and of each consumer's copy.</summary>
+        public int SafetyEventRingCapacity = 64;
+
+        /// <summary>Capacity of each alarm-transition sink (log, telemetry).</summary>
+        public int AlarmSinkCapacity = 128;
+
+        /// <summary>Telemetry outbox; null when the module publishes no telemetry.</summary>
+        public TelemetryOutbox TelemetryOutbox;
+
+        /// <summary>Telemetry session (seq counters, boot counter, clock); required with an outbox.</summary>
+        public TelemetrySession TelemetrySession;
+
+        /// <summary>Period of telemetry data frames.</summary>
+        public long TelemetryPeriodMicros = TelemetrySampler.DefaultPeriodMicros;
+    }
+}
