@@ -112,7 +112,9 @@ namespace PerfusionGuard.Module
             _supervisor = new InterlockSupervisor(profile, _supervisorEvents);
             PumpInterlock interlock = new PumpInterlock(ports.PumpEnable, ports.PumpEnableReadback);
 
-            AlarmSignal signal = new AlarmSignal(ports.Buzzer, ports.LedRed, ports.LedYellow, ports.LedCyan);
+            // A board without a sounder gets no signal driver; BoardValidator is where a missing
+            // buzzer is judged, not here.
+            AlarmSignal signal = ports.Buzzer == null ? null : new AlarmSignal(ports.Buzzer, ports.LedRed, ports.LedYellow, ports.LedCyan);
             _alarms = new AlarmManager(_supervisor, signal);
             _logAlarms = new AlarmTransitionRing(options.AlarmSinkCapacity);
             _alarms.AddSink(_logAlarms);
@@ -345,6 +347,21 @@ namespace PerfusionGuard.Module
             if (test != null)
             {
                 config.DetectorTestActiveHigh = !test.ActiveLow;
+            }
+
+            // The latch's reset and software-trip lines are shared by every detector; their active
+            // level is the board's too (esp32-devkitc: "high trips every latch"). A polarity taken
+            // from a default instead would hold the trip asserted and the pump could never run.
+            BoardPin trip = board.FindPin(PinRole.SoftwareTrip);
+            if (trip != null)
+            {
+                config.SoftwareTripActiveHigh = !trip.ActiveLow;
+            }
+
+            BoardPin reset = board.FindPin(PinRole.LatchReset);
+            if (reset != null)
+            {
+                config.LatchResetActiveHigh = !reset.ActiveLow;
             }
 
             return config;

@@ -28,7 +28,7 @@ namespace PerfusionGuard.Tests.Module
         public bool LatchIgnoresTestInput;
         public bool EnableDriven;
         public bool DetectorTestOn;
-        /// <summary>Level of the software-trip line: active low (a run permit), so a dead controller trips the latch.</summary>
+        /// <summary>Level of the software-trip line; active high on the virtual board (no active_low in board.json).</summary>
         public bool SoftwareTripLine;
         public bool LatchResetOn;
         public int WatchdogToggles;
@@ -76,7 +76,7 @@ namespace PerfusionGuard.Tests.Module
 
         public void UpdateLatch()
         {
-            if (Air || !SoftwareTripLine || (DetectorTestOn && !LatchIgnoresTestInput))
+            if (Air || SoftwareTripLine || (DetectorTestOn && !LatchIgnoresTestInput))
             {
                 LatchTripped = true;
             }

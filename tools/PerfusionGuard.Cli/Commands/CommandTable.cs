@@ -6,6 +6,8 @@ namespace PerfusionGuard.Cli.Commands
         public static ICliCommand[] All() => new ICliCommand[]
         {
             // run / scenarios (emulator), record (telemetry), console, board, bench: one line each.
+            new RunCommand(),
+            new ScenariosCommand(),
             new BoardCommand(),
             new RecordCommand(),
             new ConsoleCommand(),

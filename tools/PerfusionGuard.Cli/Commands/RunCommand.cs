@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using PerfusionGuard.Emulator.Report;
+using PerfusionGuard.Emulator.Runner;
+using PerfusionGuard.Emulator.Scenarios;
+
+namespace PerfusionGuard.Cli.Commands
+{
+    /// <summary>
+    /// `run [scenario.json] [--result FILE] [--report FILE.html] [--realtime] [--seed N]`: runs one
+    /// scenario on the emulator (the default demonstration scenario without a file), prints a short
+    /// summary and the speed ratio, writes the result JSON (out/&lt;name&gt;.result.json by default)
+    /// and optionally an HTML report. Exit 0: every expectation held; 1: one failed; 2: invalid
+    /// scenario or arguments.
+    /// </summary>
+    public sealed class RunCommand : ICliCommand
+    {
+        /// <summary>Exit code when every expectation held.</summary>
+        public const int ExitPassed = 0;
+
+        /// <summary>Exit code when an expectation failed.</summary>
+        public const int ExitFailed = 1;
+
+        /// <summary>Exit code for an invalid scenario or command line.</summary>
+        public const int ExitInvalid = 2;
+
+        private readonly TextWriter _out;
+        private readonly TextWriter _err;
+
+        /// <summary>Creates the command writing to the console.</summary>
+        public RunCommand()
+            : this(Console.Out, Console.Error)
+        {
+        }
+
+        /// <summary>Creates the command writing to <paramref name="output"/> and <paramref name="error"/> (tests).</summary>
+        public RunCommand(TextWriter output, TextWriter error)
+        {
+            _out = output;
+            _err = error;
+        }
+
+        /// <summary>"run".</summary>
+        public string Name => "run";
+
+        /// <summary>Usage line.</summary>
+        public string Summary => "run [scenario.json] [--result FILE] [--report FILE.html] [--realtime] [--seed N]  run the emulator (default demo without a file)";
+
+        /// <summary>Runs the command.</summary>
+        public int Run(string[] args)
+        {
+            string scenarioPath = null;
+            string resultPath = null;
+            string reportPath = null;
+            bool realtime = false;
+            ulong? seed = null;
+            for (int i = 0; i < args.Length; i++)
+            {
+                string a = args[i];
+                switch (a)
+                {
+                    case "--result":
+                    case "--report":
+                    case "--seed":
+                        if (i + 1 >= args.Length)
+                        {
+                            return Usage($"{a} needs a value");
+                        }
+
+                        string value = args[++i];
+                        if (a == "--result")
+                        {
+                            resultPath = value;
+                        }
+                        else if (a == "--report")
+                        {
+                            reportPath = value;
+                        }
+                        else if (ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong s))
+                        {
+                            seed = s;
+                        }
+                        else
+                        {
+                            return Usage($"--seed needs a whole number ≥ 0, not '{value}'");
+                        }
+
+                        break;
+                    case "--realtime":
+                        realtime = true;
+                        break;
+                    case "-h":
+                    case "--help":
+                        _out.WriteLine("usage: perfusionguard " + Summary);
+                        return ExitPassed;
+                    default:
+                        if (a.StartsWith("--", StringComparison.Ordinal))
+                        {
+                            return Usage($"unknown option '{a}'");
+                        }
+
+                        if (scenarioPath != null)
+                        {
+                            return Usage($"one scenario at a time ('{scenarioPath}' and '{a}'); use `scenarios DIR` for a folder");
+                        }
+
+                        scenarioPath = a;
+                        break;
+                }
+            }
+
+            Scenario scenario;
+            try
+            {
+                scenario = scenarioPath == null ? DefaultScenario.Load() : ScenarioParser.ParseFile(scenarioPath);
+            }
+            catch (ScenarioInvalidException e)
+            {
+                _err.WriteLine($"invalid scenario ({e.Errors.Count} problem{(e.Errors.Count == 1 ? "" : "s")}):");
+                foreach (ScenarioError error in e.Errors)
+                {
+                    _err.WriteLine("  " + error);
+                }
+
+                return ExitInvalid;
+            }
+
+            _out.WriteLine($"scenario {scenario.Name} ({scenario.File}), circuit {Profiles.CircuitNames.NameOf(scenario.Circuit)}, {Fmt(scenario.DurationS, "0.###")} s simulated"
+                + (realtime ? ", paced to the wall clock" : ""));
+            var options = new RunOptions
+            {
+                Seed = seed,
+                Realtime = realtime,
+                Live = realtime ? _out : null,
+                RecordTrace = reportPath != null,
+                Progress = p => _err.Write($"\r  {Fmt(p.SimulatedS, "F0")}/{Fmt(p.DurationS, "F0")} s simulated ({Fmt(100 * p.SimulatedS / p.DurationS, "F0")} %), {Fmt(p.WallS, "F1")} s wall   "),
+            };
+            RunResult result = ScenarioRunner.Run(scenario, options);
+            if (result.WallS >= 0.5)
+            {
+                _err.WriteLine();
+            }
+
+            resultPath ??= Path.Combine("out", SafeFileName(scenario.Name) + ".result.json");
+            ResultWriter.WriteFile(result, resultPath);
+            if (reportPath != null)
+            {
+                HtmlReport.WriteFile(result, reportPath);
+            }
+
+            PrintSummary(result, _out);
+            _out.WriteLine($"result: {resultPath}" + (reportPath != null ? $", report: {reportPath}" : ""));
+            _out.WriteLine($"speed: {Fmt(result.SimulatedS, "0.###")} s simulated in {Fmt(result.WallS, "F2")} s wall = {Fmt(result.SpeedRatio, "F0")}× real time"
+                + $" (CPU {Fmt(result.CpuS, "F2")} s = {Fmt(result.CpuSpeedRatio, "F0")}×; wall time suffers when the machine is shared)");
+            return result.Passed ? ExitPassed : ExitFailed;
+        }
+
+        /// <summary>The human summary of a run: stops, alarms, outcomes, expectations.</summary>
+        public static void PrintSummary(RunResult result, TextWriter output)
+        {
+            RunOutcomes o = result.Outcomes;
+            output.WriteLine($"firmware: {result.Firmware}");
+            var stops = result.Events.FindAll(e => e.Kind == "pump_stop");
+            output.WriteLine($"pump stops: {o.PumpStops} (spurious {o.SpuriousStops})");
+            foreach (RunEvent stop in stops)
+            {
+                string latency = stop.FieldText("latency_ms");
+                output.WriteLine($"  {Fmt(stop.TMs / 1000.0, "F4")} s  {stop.FieldText("cause")} on {stop.FieldText("source")} via {stop.FieldText("path")}"
+                    + (latency != null ? $", latency {latency} ms" : "") + (stop.FieldText("spurious") == "true" ? "  SPURIOUS" : ""));
+            }
+
+            var raised = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (RunEvent e in result.Events)
+            {
+                if (e.Kind == "alarm" && e.FieldText("state") == "active" && e.FieldText("cause") == "condition")
+                {
+                    string key = e.FieldText("id") + " (" + e.FieldText("priority") + ")";
+                    raised[key] = raised.TryGetValue(key, out int n) ? n + 1 : 1;
+                }
+            }
+
+            output.WriteLine("alarms raised: " + (raised.Count == 0 ? "none" : string.Join(", ", FormatCounts(raised))));
+            output.WriteLine($"air: {Fmt(o.AirPastDetectorMl, "0.####")} ml past the detector, {Fmt(o.AirToPatientMl, "0.####")} ml to the patient"
+                + (o.MicrobubblesCounted > 0 ? $", {o.MicrobubblesCounted} microbubbles counted" : ""));
+            var pressures = new List<string>();
+            foreach (KeyValuePair<string, double> p in o.MaxPressureMmHg)
+            {
+                pressures.Add($"{p.Key} {Fmt(p.Value, "F0")}");
+            }
+
+            output.WriteLine("max pressures (mmHg): " + string.Join(", ", pressures)
+                + (double.IsNaN(o.MinReservoirMl) ? "" : $"; min reservoir {Fmt(o.MinReservoirMl, "F0")} ml")
+                + (o.BloodLostMl > 0 ? $"; blood lost {Fmt(o.BloodLostMl, "F0")} ml" : ""));
+            if (o.ConsoleLinesUnsupported > 0)
+            {
+                output.WriteLine($"console: {o.ConsoleLinesUnsupported} line(s) not run (no console in this firmware build; recorded in the result)");
+            }
+
+            int held = result.Expectations.FindAll(e => e.Held).Count;
+            output.WriteLine($"expectations: {held}/{result.Expectations.Count} held");
+            foreach (ExpectationResult e in result.Expectations)
+            {
+                output.WriteLine($"  [{(e.Held ? "ok" : "FAIL")}] {Compact(e.Expectation.Raw)} — {e.Detail}");
+            }
+
+            output.WriteLine(result.Passed ? "PASSED" : "FAILED");
+        }
+
+        private static IEnumerable<string> FormatCounts(SortedDictionary<string, int> counts)
+        {
+            foreach (KeyValuePair<string, int> pair in counts)
+            {
+                yield return pair.Value == 1 ? pair.Key : $"{pair.Key} ×{pair.Value}";
+            }
+        }
+
+        private static string Compact(string raw)
+        {
+            var parts = raw.Split(new[] { '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries);
+            for (int i = 0; i < parts.Length; i++)
+            {
+                parts[i] = parts[i].Trim();
+            }
+
+            return string.Join(" ", parts);
+        }
+
+        /// <summary>A scenario name made safe as a file name.</summary>
+        public static string SafeFileName(string name)
+        {
+            char[] chars = (name ?? "scenario").ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (!(char.IsLetterOrDigit(chars[i]) || chars[i] == '-' || chars[i] == '_' || chars[i] == '.'))
+                {
+                    chars[i] = '_';
+                }
+            }
+
+            return new string(chars);
+        }
+
+        private int Usage(string problem)
+        {
+            _err.WriteLine("run: " + problem);
+            _err.WriteLine("usage: perfusionguard " + Summary);
+            return ExitInvalid;
+        }
+
+        private static string Fmt(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,171 @@
+using PerfusionGuard.Alarms;
+using PerfusionGuard.Boards;
+using PerfusionGuard.Channels;
+using PerfusionGuard.Emulator.Board;
+using PerfusionGuard.Hal;
+using PerfusionGuard.Module;
+using PerfusionGuard.Profiles;
+using PerfusionGuard.Safety;
+using PerfusionGuard.SelfTest;
+
+namespace PerfusionGuard.Emulator.Firmware
+{
+    /// <summary>
+    /// The firmware on the virtual board: the very <see cref="GuardModule"/> that the device's Main
+    /// builds, over the virtual board's ports. A power loss discards the instance; the next boot builds
+    /// a new one over the same non-volatile store (boot counter, event log).
+    /// </summary>
+    public sealed class GuardModuleFirmwareHost : IFirmwareHost
+    {
+        private readonly VirtualBoard _board;
+        private readonly CircuitKind _circuit;
+        private GuardModule _module;
+        private AlarmTransitionRing _alarmSink;
+
+        /// <summary>Creates the host; nothing runs until <see cref="Boot"/>.</summary>
+        public GuardModuleFirmwareHost(VirtualBoard board, CircuitKind circuit)
+        {
+            _board = board;
+            _circuit = circuit;
+        }
+
+        /// <summary>The module, after <see cref="Boot"/> (console, benchmarks).</summary>
+        public GuardModule Module => _module;
+
+        /// <inheritdoc />
+        public string Description => "PerfusionGuard.Core GuardModule (profile " + CircuitNames.NameOf(_circuit) + ", board virtual)";
+
+        /// <inheritdoc />
+        public SafetyDecision LastDecision => _module == null ? new SafetyDecision(SafetyAction.LatchedStop, -1, 0, true) : _module.LastDecision;
+
+        /// <inheritdoc />
+        public IConditionMonitor Monitor => _module?.Supervisor;
+
+        /// <inheritdoc />
+        public SelfTestState SelfTest => _module == null || _module.SelfTest.Outcome == SelfTestOutcome.Running
+            ? SelfTestState.Running
+            : (_module.SelfTest.Passed ? SelfTestState.Passed : SelfTestState.Failed);
+
+        /// <inheritdoc />
+        public string SelfTestDetail => _module?.SelfTest.Summary ?? "";
+
+        /// <inheritdoc />
+        public bool ConsoleSupported => false;
+
+        /// <summary>Builds the ports and the module; the module starts its self-test.</summary>
+        public void Boot(long nowMicros)
+        {
+            BoardPorts ports = PortsOf(_board);
+            _module = new GuardModule(_board.Definition, ports, ProfileCatalog.Get(_circuit), _board.SpeedLimit, _board.Store, null, nowMicros);
+            _alarmSink = new AlarmTransitionRing(256);
+            _module.Alarms.AddSink(_alarmSink);
+        }
+
+        /// <summary>While the self-test runs: one self-test step (called every ms); then one safety cycle (every 10 ms).</summary>
+        public void RunCycle(long nowMicros)
+        {
+            _module.Step(nowMicros);
+            _module.PumpLog(16);
+        }
+
+        /// <summary>The reset key: latch reset pulse, then the supervisor reset (retried over the next cycles).</summary>
+        public bool TryOperatorReset(long nowMicros, out string detail)
+        {
+            bool now = _module.RequestOperatorReset(nowMicros, CommandSource.LocalPanel);
+            detail = now ? "latch reset pulse; supervisor reset accepted" : "latch reset pulse; supervisor reset retried over the next cycles";
+            return true;
+        }
+
+        /// <summary>Local override of the rule raising <paramref name="alarmId"/>.</summary>
+        public bool TryOverride(string alarmId, long durationMicros, long nowMicros, out string detail)
+        {
+            int rule = _module.Supervisor.FindRule(alarmId);
+            if (rule < 0)
+            {
+                detail = "no rule raises " + alarmId + " in " + _module.Profile.Name;
+                return false;
+            }
+
+            bool ok = _module.Supervisor.TrySetOverride(rule, durationMicros, nowMicros, CommandSource.LocalPanel);
+            detail = ok ? "override of " + alarmId + " accepted" : "override of " + alarmId + " refused by the supervisor";
+            return ok;
+        }
+
+        /// <inheritdoc />
+        public string ExecuteConsole(string line, long nowMicros) => null;
+
+        /// <summary>Alarm transitions from the module's alarm manager.</summary>
+        public bool TryTakeAlarm(out AlarmEventInfo info)
+        {
+            if (_alarmSink != null && _alarmSink.TryTake(out AlarmTransition t))
+            {
+                info = new AlarmEventInfo
+                {
+                    AtMicros = t.AtMicros,
+                    Id = t.AlarmIndex >= 0 && t.AlarmIndex < _module.Supervisor.RuleCount ? _module.Supervisor.RuleAt(t.AlarmIndex).AlarmId : "?",
+                    Priority = AlarmNames.NameOf(t.Priority),
+                    State = AlarmNames.NameOf(t.To),
+                    Cause = AlarmTransitionNames.NameOf(t.Cause),
+                };
+                return true;
+            }
+
+            info = default;
+            return false;
+        }
+
+        /// <summary>The virtual board's ports in the shape the device's BoardPorts.Open produces.</summary>
+        public static BoardPorts PortsOf(VirtualBoard board)
+        {
+            var ports = new BoardPorts
+            {
+                PumpEnable = board.PumpEnable,
+                PumpEnableReadback = board.PumpEnableReadback,
+                LatchReset = board.LatchReset,
+                SoftwareTrip = board.SoftwareTrip,
+                WatchdogFeed = new WatchdogFeedPin(board.Watchdog),
+                Clamp = board.ClampOpen,
+                GuardedPumpRunning = board.GuardedPumpRunning,
+                ArterialPumpRunning = board.ArterialPumpRunningInput,
+                LevelPadAlert = board.AlertPad,
+                LevelPadStop = board.LowPad,
+                // The alarm outputs drive plain recorded levels: the emulator reports alarms from the
+                // alarm manager's transitions, the patterns themselves are covered by AlarmSignalTests.
+                Buzzer = new DigitalOutputPort(null),
+                LedRed = new DigitalOutputPort(null),
+                LedYellow = new DigitalOutputPort(null),
+                LedCyan = new DigitalOutputPort(null),
+            };
+            foreach (ChannelId id in board.Channels)
+            {
+                int c = (int)id;
+                switch (ChannelNames.KindOf(id))
+                {
+                    case ChannelKind.Pressure:
+                    case ChannelKind.Flow:
+                        ports.Analog[c] = board.AnalogOf(id);
+                        break;
+                    case ChannelKind.Air:
+                        ports.AirDetector[c] = board.DetectorOutput;
+                        ports.LatchReadback[c] = board.LatchReadback;
+                        ports.DetectorTest[c] = board.DetectorTest;
+                        ports.DetectorFault[c] = board.DetectorFault;
+                        ports.Microbubbles[c] = board.Microbubbles;
+                        break;
+                }
+            }
+
+            return ports;
+        }
+
+        /// <summary>The external watchdog's feed pin: every toggle feeds the virtual watchdog.</summary>
+        private sealed class WatchdogFeedPin : IDigitalOutput
+        {
+            private readonly IWatchdog _watchdog;
+
+            public WatchdogFeedPin(IWatchdog watchdog) => _watchdog = watchdog;
+
+            public void Write(bool high) => _watchdog.Feed();
+        }
+    }
+}
