@@ -127,7 +127,7 @@ namespace PerfusionGuard.Shell
             }
 
             c.Reply.Text("reset", "done");
-            c.Reply.Message("latched rules whose condition has gone were reset; the pump may be restarted by the perfusionist");
+            c.Reply.Message("reset accepted: latched rules whose cause has gone clear now or within a few cycles; interlock status shows what remains");
         }
 
         public static void OverrideList(ShellContext c)
