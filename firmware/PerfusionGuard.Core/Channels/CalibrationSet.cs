@@ -60,6 +60,63 @@ namespace PerfusionGuard.Channels
         /// <summary>The continuous level sensor's calibration (invalid when unset).</summary>
         public LevelCalibration GetLevel() => new LevelCalibration(_zeroOffsetCounts[(int)ChannelId.LevelReservoir], _spanCountsPerUnit[(int)ChannelId.LevelReservoir]);
 
+        /// <summary>
+        /// Gives every channel of <paramref name="channels"/> that this set calibrates (pressure,
+        /// flow, continuous level) its stored calibration; channels without an entry keep theirs
+        /// (the board default). Returns how many were applied. Start-up only.
+        /// </summary>
+        public int ApplyTo(IChannel[] channels)
+        {
+            int applied = 0;
+            for (int i = 0; channels != null && i < channels.Length; i++)
+            {
+                IChannel channel = channels[i];
+                if (channel == null || !Has(channel.Id))
+                {
+                    continue;
+                }
+
+                if (channel is PressureChannel pressure)
+                {
+                    pressure.SetCalibration(GetPressure(channel.Id));
+                    applied++;
+                }
+                else if (channel is FlowChannel flow)
+                {
+                    flow.SetCalibration(GetFlow(channel.Id));
+                    applied++;
+                }
+                else if (channel is ReservoirLevelChannel level && level.IsContinuous)
+                {
+                    level.SetCalibration(GetLevel());
+                    applied++;
+                }
+            }
+
+            return applied;
+        }
+
+        /// <summary>Records the calibration every calibratable channel of <paramref name="channels"/> uses now.</summary>
+        public void CaptureFrom(IChannel[] channels)
+        {
+            for (int i = 0; channels != null && i < channels.Length; i++)
+            {
+                IChannel channel = channels[i];
+                if (channel is PressureChannel pressure)
+                {
+                    SetPressure(channel.Id, pressure.Calibration);
+                }
+                else if (channel is FlowChannel flow)
+                {
+                    SetFlow(channel.Id, flow.Calibration);
+                }
+                else if (channel is ReservoirLevelChannel level && level.IsContinuous)
+                {
+                    SetLevel(level.Calibration);
+                }
+            }
+        }
+
         /// <summary>Copies every slot of <paramref name="other"/> into this set.</summary>
         public void CopyFrom(CalibrationSet other)
         {

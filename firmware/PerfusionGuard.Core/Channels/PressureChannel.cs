@@ -213,6 +213,69 @@ namespace PerfusionGuard.Channels
         }
 
         /// <summary>
+        /// <see cref="SpanAt"/> with checks a person can act on: refuses before the first reading,
+        /// on a faulted signal, without a valid zero, for a reference within
+        /// <see cref="PressureChannelConfig.MinSpanReferenceMmHg"/> of atmosphere (the span would
+        /// be mostly noise), and when the new span differs from the current one by more than
+        /// <see cref="PressureChannelConfig.MaxSpanChangeFraction"/> (wrong reference, transducer
+        /// not connected to it). Off the safety path; allocates messages.
+        /// </summary>
+        public bool TrySpanAt(Pressure reference, out PressureCalibration calibration, out string error)
+        {
+            calibration = PressureCalibration.None;
+            string name = ChannelNames.NameOf(Id);
+            if (!_hasReading)
+            {
+                error = name + ": no reading yet; span after the first cycle";
+                return false;
+            }
+
+            SensorQuality faults = _last.Quality & (SensorQuality.Open | SensorQuality.Short | SensorQuality.Stuck | SensorQuality.Noisy);
+            if (faults != SensorQuality.Good)
+            {
+                error = name + ": signal faulted (" + SensorQualityNames.Describe(faults) + "); check the transducer cable before the span";
+                return false;
+            }
+
+            double magnitude = reference.MmHg < 0 ? -reference.MmHg : reference.MmHg;
+            if (magnitude < _config.MinSpanReferenceMmHg)
+            {
+                error = name + ": reference " + reference.MmHg.ToString("F1") + " mmHg is too close to atmosphere; use at least "
+                    + _config.MinSpanReferenceMmHg.ToString("F0") + " mmHg";
+                return false;
+            }
+
+            if (!PressureCalibration.IsFinite(_calibration.ZeroOffsetCounts))
+            {
+                error = name + ": no valid zero; zero to atmosphere (cal zero) first";
+                return false;
+            }
+
+            PressureCalibration candidate = SpanAt(reference);
+            if (!candidate.IsValid)
+            {
+                error = name + ": the reading does not move with the reference (span " + candidate.SpanCountsPerMmHg.ToString("F4")
+                    + " counts/mmHg); is the transducer connected to the reference?";
+                return false;
+            }
+
+            if (_calibration.IsValid)
+            {
+                double change = candidate.SpanCountsPerMmHg / _calibration.SpanCountsPerMmHg - 1.0;
+                if (change > _config.MaxSpanChangeFraction || change < -_config.MaxSpanChangeFraction)
+                {
+                    error = name + ": the span would change by " + (change * 100.0).ToString("F0") + " %, more than "
+                        + (_config.MaxSpanChangeFraction * 100.0).ToString("F0") + " %; check the reference pressure and the connection";
+                    return false;
+                }
+            }
+
+            calibration = candidate;
+            error = null;
+            return true;
+        }
+
+        /// <summary>
         /// <see cref="ZeroAtCurrent"/> with checks a person can act on: refuses before the first
         /// reading, on a faulted signal (rail, stuck, noisy), without a valid span, and when the zero
         /// would move by more than <see cref="PressureChannelConfig.MaxZeroShiftMmHg"/> (the

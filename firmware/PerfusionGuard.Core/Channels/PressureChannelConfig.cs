@@ -71,6 +71,15 @@ namespace PerfusionGuard.Channels
         /// </summary>
         public double MaxZeroShiftMmHg { get; set; } = 50;
 
+        /// <summary>Smallest reference pressure magnitude a span may be taken at, in mmHg.</summary>
+        public double MinSpanReferenceMmHg { get; set; } = 50;
+
+        /// <summary>
+        /// Largest relative change of the span a span calibration may apply (0.2 = ±20 %). Transducer
+        /// sensitivity is specified to a few per cent; a bigger change means a wrong reference.
+        /// </summary>
+        public double MaxSpanChangeFraction { get; set; } = 0.2;
+
         /// <summary>
         /// Defaults for a 0.5-4.5 V ratiometric transducer (DOMAIN.md Sensors) on an ADC whose full
         /// scale is the 5 V supply: rails below 0.25 V and above 4.75 V (5 % margins outside the
@@ -82,6 +91,25 @@ namespace PerfusionGuard.Channels
             config.OpenRailCounts = adcMaxCounts * 5 / 100;
             config.ShortRailCounts = adcMaxCounts - adcMaxCounts * 5 / 100;
             config.NoiseLimitCounts = adcMaxCounts * 5 / 100;
+            return config;
+        }
+
+        /// <summary>
+        /// <see cref="Default(int)"/> with the physical range taken from the transducer's
+        /// calibration at the ends of its 10-90 % output band (0.5 and 4.5 V of 5 V), so that a
+        /// -300..+700 mmHg transducer flags 750 mmHg as out of range.
+        /// </summary>
+        public static PressureChannelConfig Default(int adcMaxCounts, PressureCalibration calibration)
+        {
+            PressureChannelConfig config = Default(adcMaxCounts);
+            if (calibration.IsValid)
+            {
+                double atLow = calibration.ToPressure(0.1 * adcMaxCounts).MmHg;
+                double atHigh = calibration.ToPressure(0.9 * adcMaxCounts).MmHg;
+                config.MinMmHg = atLow < atHigh ? atLow : atHigh;
+                config.MaxMmHg = atLow < atHigh ? atHigh : atLow;
+            }
+
             return config;
         }
     }

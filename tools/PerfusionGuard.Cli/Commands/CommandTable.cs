@@ -11,6 +11,7 @@ namespace PerfusionGuard.Cli.Commands
             new BoardCommand(),
             new RecordCommand(),
             new ConsoleCommand(),
+            new BenchCommand(),
         };
     }
 }

@@ -19,14 +19,16 @@ namespace PerfusionGuard.Emulator.Firmware
     {
         private readonly VirtualBoard _board;
         private readonly CircuitKind _circuit;
+        private readonly GuardModuleOptions _options;
         private GuardModule _module;
         private AlarmTransitionRing _alarmSink;
 
         /// <summary>Creates the host; nothing runs until <see cref="Boot"/>.</summary>
-        public GuardModuleFirmwareHost(VirtualBoard board, CircuitKind circuit)
+        public GuardModuleFirmwareHost(VirtualBoard board, CircuitKind circuit, GuardModuleOptions options = null)
         {
             _board = board;
             _circuit = circuit;
+            _options = options;
         }
 
         /// <summary>The module, after <see cref="Boot"/> (console, benchmarks).</summary>
@@ -56,7 +58,7 @@ namespace PerfusionGuard.Emulator.Firmware
         public void Boot(long nowMicros)
         {
             BoardPorts ports = PortsOf(_board);
-            _module = new GuardModule(_board.Definition, ports, ProfileCatalog.Get(_circuit), _board.SpeedLimit, _board.Store, null, nowMicros);
+            _module = new GuardModule(_board.Definition, ports, ProfileCatalog.Get(_circuit), _board.SpeedLimit, _board.Store, _options, nowMicros);
             _alarmSink = new AlarmTransitionRing(256);
             _module.Alarms.AddSink(_alarmSink);
         }
@@ -65,7 +67,14 @@ namespace PerfusionGuard.Emulator.Firmware
         public void RunCycle(long nowMicros)
         {
             _module.Step(nowMicros);
+            RunBackgroundWork(nowMicros);
+        }
+
+        /// <summary>What the device's lower-priority threads do between cycles: the log writer and the telemetry event drain.</summary>
+        public void RunBackgroundWork(long nowMicros)
+        {
             _module.PumpLog(16);
+            _module.PumpTelemetryEvents(nowMicros);
         }
 
         /// <summary>The reset key: latch reset pulse, then the supervisor reset (retried over the next cycles).</summary>

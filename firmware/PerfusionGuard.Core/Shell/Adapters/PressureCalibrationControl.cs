@@ -92,18 +92,11 @@ namespace PerfusionGuard.Shell.Adapters
                 return false;
             }
 
-            SensorQuality faults = pressure.Last.Quality & (SensorQuality.Open | SensorQuality.Short | SensorQuality.Stuck | SensorQuality.Noisy);
-            if (faults != SensorQuality.Good)
+            // The channel's checked span refuses a faulted signal, a reference too close to
+            // atmosphere and a span change beyond ±20 % (wrong reference) (SAF-CHN-016).
+            PressureCalibration spanned;
+            if (!pressure.TrySpanAt(reference, out spanned, out reason))
             {
-                reason = ChannelNames.NameOf(channel) + ": signal faulted (" + ShellRules.QualityName(pressure.Last.Quality) + "); check the transducer before the span";
-                return false;
-            }
-
-            PressureCalibration spanned = pressure.SpanAt(reference);
-            if (!spanned.IsValid)
-            {
-                reason = ChannelNames.NameOf(channel) + ": the reading gives no usable span at " + reference.MmHg.ToString("F1")
-                    + " mmHg (zero first, with the transducer open to air, then apply the reference)";
                 return false;
             }
 
