@@ -79,6 +79,7 @@ namespace PerfusionGuard.Cli.Commands
             int invalid = 0;
             double totalSimulated = 0;
             double totalWall = 0;
+            double totalCpu = 0;
             for (int i = 0; i < files.Length; i++)
             {
                 string file = files[i];
@@ -99,6 +100,7 @@ namespace PerfusionGuard.Cli.Commands
                     ResultWriter.WriteFile(result, Path.Combine(outDir, RunCommand.SafeFileName(scenario.Name) + ".result.json"));
                     totalSimulated += result.SimulatedS;
                     totalWall += result.WallS;
+                    totalCpu += result.CpuS;
                     int held = result.Expectations.FindAll(e => e.Held).Count;
                     if (!result.Passed)
                     {
@@ -117,7 +119,7 @@ namespace PerfusionGuard.Cli.Commands
                         scenario.Name, Profiles.CircuitNames.NameOf(scenario.Circuit), result.Passed ? "pass" : "FAIL",
                         $"{held}/{result.Expectations.Count}", result.Outcomes.PumpStops.ToString(CultureInfo.InvariantCulture),
                         F(result.Outcomes.AirToPatientMl, "0.###"), F(result.Outcomes.MaxStopLatencyMs, "0.###"),
-                        F(result.SimulatedS, "0"), F(result.SpeedRatio, "F0") + "×",
+                        F(result.SimulatedS, "0"), F(result.SpeedRatio, "F0") + "×", F(result.CpuSpeedRatio, "F0") + "×",
                     });
                 }
                 catch (ScenarioInvalidException e)
@@ -128,13 +130,14 @@ namespace PerfusionGuard.Cli.Commands
                         _err.WriteLine("    " + error);
                     }
 
-                    rows.Add(new[] { Path.GetFileName(file), "?", "INVALID", "-", "-", "-", "-", "-", "-" });
+                    rows.Add(new[] { Path.GetFileName(file), "?", "INVALID", "-", "-", "-", "-", "-", "-", "-" });
                 }
             }
 
-            PrintTable(new[] { "scenario", "circuit", "result", "expect", "stops", "air→patient ml", "max latency ms", "sim s", "speed" }, rows);
+            PrintTable(new[] { "scenario", "circuit", "result", "expect", "stops", "air→patient ml", "max latency ms", "sim s", "speed (wall)", "speed (CPU)" }, rows);
             _out.WriteLine($"{files.Length} scenarios: {files.Length - failed - invalid} passed, {failed} failed, {invalid} invalid; "
-                + $"{F(totalSimulated, "F0")} s simulated in {F(totalWall, "F1")} s wall ({F(totalWall > 0 ? totalSimulated / totalWall : 0, "F0")}× real time)");
+                + $"{F(totalSimulated, "F0")} s simulated in {F(totalWall, "F1")} s wall ({F(totalWall > 0 ? totalSimulated / totalWall : 0, "F0")}× real time), "
+                + $"{F(totalCpu, "F1")} s CPU ({F(totalCpu > 0 ? totalSimulated / totalCpu : 0, "F0")}×)");
             return invalid > 0 ? RunCommand.ExitInvalid : (failed > 0 ? RunCommand.ExitFailed : RunCommand.ExitPassed);
         }
 

@@ -7,6 +7,8 @@ using PerfusionGuard.Module;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Safety;
 using PerfusionGuard.SelfTest;
+using PerfusionGuard.Shell;
+using PerfusionGuard.Shell.Adapters;
 
 namespace PerfusionGuard.Emulator.Firmware
 {
@@ -22,6 +24,10 @@ namespace PerfusionGuard.Emulator.Firmware
         private readonly GuardModuleOptions _options;
         private GuardModule _module;
         private AlarmTransitionRing _alarmSink;
+        private SerialShell _shell;
+
+        /// <summary>Service PIN of the emulated module's console (emulator only; a device takes it from its settings).</summary>
+        public const string ServicePin = "2468";
 
         /// <summary>Creates the host; nothing runs until <see cref="Boot"/>.</summary>
         public GuardModuleFirmwareHost(VirtualBoard board, CircuitKind circuit, GuardModuleOptions options = null)
@@ -52,7 +58,7 @@ namespace PerfusionGuard.Emulator.Firmware
         public string SelfTestDetail => _module?.SelfTest.Summary ?? "";
 
         /// <inheritdoc />
-        public bool ConsoleSupported => false;
+        public bool ConsoleSupported => _shell != null;
 
         /// <summary>Builds the ports and the module; the module starts its self-test.</summary>
         public void Boot(long nowMicros)
@@ -61,6 +67,19 @@ namespace PerfusionGuard.Emulator.Firmware
             _module = new GuardModule(_board.Definition, ports, ProfileCatalog.Get(_circuit), _board.SpeedLimit, _board.Store, _options, nowMicros);
             _alarmSink = new AlarmTransitionRing(256);
             _module.Alarms.AddSink(_alarmSink);
+
+            // The serial console of the emulated module, over the module's real adapters: scenario
+            // "console" lines run through it (SCENARIOS.md), as typed by a person on the local port.
+            var services = new ShellServices
+            {
+                Status = new CycleModuleStatus("emulator", "0.1.0", "virtual", _module.Cycle, _module.SelfTest, null),
+                Interlock = new SupervisorInterlock(_module.Supervisor, null, true),
+                Calibration = new PressureCalibrationControl(_module.Channels, null),
+                Alarms = new AlarmManagerPanel(_module.Alarms),
+                Log = new EventLogJournal(_module.Log, _module.Supervisor),
+            };
+            _shell = new SerialShell(new NullByteStream(), services, PinCredential.Create(ServicePin, new byte[] { 0x50, 0x47, 0x45, 0x4D }, 100),
+                EchoMode.Silent, SerialShell.DefaultOutputBytes);
         }
 
         /// <summary>While the self-test runs: one self-test step (called every ms); then one safety cycle (every 10 ms).</summary>
@@ -101,7 +120,7 @@ namespace PerfusionGuard.Emulator.Firmware
         }
 
         /// <inheritdoc />
-        public string ExecuteConsole(string line, long nowMicros) => null;
+        public string ExecuteConsole(string line, long nowMicros) => _shell?.Execute(line, nowMicros);
 
         /// <summary>Alarm transitions from the module's alarm manager.</summary>
         public bool TryTakeAlarm(out AlarmEventInfo info)
@@ -168,6 +187,15 @@ namespace PerfusionGuard.Emulator.Firmware
         }
 
         /// <summary>The external watchdog's feed pin: every toggle feeds the virtual watchdog.</summary>
+        private sealed class NullByteStream : IByteStream
+        {
+            public int Read(byte[] buffer, int offset, int count) => 0;
+
+            public void Write(byte[] buffer, int offset, int count)
+            {
+            }
+        }
+
         private sealed class WatchdogFeedPin : IDigitalOutput
         {
             private readonly IWatchdog _watchdog;
