@@ -6,8 +6,10 @@ using PerfusionGuard.Device.Hal;
 using PerfusionGuard.Device.Startup;
 using PerfusionGuard.Device.Threads;
 using PerfusionGuard.Hal;
+using PerfusionGuard.Module;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Shell;
+using PerfusionGuard.Shell.Adapters;
 
 namespace PerfusionGuard.Device
 {
@@ -17,7 +19,7 @@ namespace PerfusionGuard.Device
     /// <list type="bullet">
     /// <item>safety loop, ThreadPriority.Highest, fixed period (board cycle_period_us): self-test, then one safety cycle per period; feeds the external watchdog after each complete cycle;</item>
     /// <item>network start-up, Lowest: Wi-Fi or Ethernet with a time limit, retried;</item>
-    /// <item>console, telemetry and log writer, BelowNormal / Lowest, each draining its bounded buffer (PollingThread).</item>
+    /// <item>console (BelowNormal) and log writer (Lowest), each draining its bounded buffer (PollingThread); console commands reach the module only through the safety thread (InterlockMailbox).</item>
     /// </list>
     /// Nothing here can be built or run on the development machines (NANO-PLATFORM.md, projects):
     /// it is written against the API shapes cited in each adapter and kept this thin on purpose.
@@ -64,15 +66,25 @@ namespace PerfusionGuard.Device
             NanoPortFactory factory = new NanoPortFactory(board);
             BoardPorts ports = BoardPorts.Open(board, factory);
             IAnalogOutput speedLimit = factory.OpenSpeedLimit();
-            FailSafeOutputs failSafe = new FailSafeOutputs(ports.PumpEnable, ports.SoftwareTrip, ports.Clamp, speedLimit);
+            BoardPin trip = board.FindPin(PinRole.SoftwareTrip);
+            FailSafeOutputs failSafe = new FailSafeOutputs(ports.PumpEnable, ports.SoftwareTrip, trip != null && !trip.ActiveLow, ports.Clamp, speedLimit);
             try
             {
                 IMicrosClock clock = CreateClock();
                 INonVolatileStore store = new FlashFileStore(StorePath, StoreSizeBytes);
-                DeviceModule module = new DeviceModule(board, ports, profile, speedLimit, store, clock.NowMicros);
+                GuardModule module = new GuardModule(board, ports, profile, speedLimit, store, null, clock.NowMicros);
+                InterlockMailbox interlock = new InterlockMailbox(new GuardModuleInterlock(module, ports.ResetKey, board.FindPin(PinRole.ResetKey)));
 
-                SafetyLoopThread safetyLoop = new SafetyLoopThread(module.Step, clock, board.CyclePeriodMicros, failSafe);
+                // The safety thread's step: console commands first (SAF-BRD-017), then the module.
+                SafetyLoopThread safetyLoop = new SafetyLoopThread(nowMicros =>
+                {
+                    interlock.Apply(nowMicros);
+                    module.Step(nowMicros);
+                }, clock, board.CyclePeriodMicros, failSafe);
                 safetyLoop.Start();
+
+                // Log writer: copies the safety events the cycle queued into the flash log, off the safety thread.
+                new PollingThread(nowMicros => module.PumpLog(16), clock, 100, ThreadPriority.Lowest).Start();
 
                 NetworkStartup network = new NetworkStartup(board.Network, settings);
                 network.Start();
@@ -81,9 +93,13 @@ namespace PerfusionGuard.Device
                 {
                     factory.RouteConsolePins();
                     SerialByteStream serial = new SerialByteStream(board.ConsolePort, board.ConsoleBaud);
-                    // The shell's module adapters (status, interlock, calibration, config, log) are
-                    // not wired on the device yet: README "what was verified where".
+                    // Interlock commands go through the module's mailbox (run by the safety thread);
+                    // status, calibration and config adapters are not wired on the device yet:
+                    // README "what was verified where".
                     ShellServices services = new ShellServices();
+                    services.Interlock = interlock;
+                    services.Alarms = new AlarmManagerPanel(module.Alarms);
+                    services.Log = new EventLogJournal(module.Log, module.Supervisor);
                     SerialShell shell = new SerialShell(serial, services,
                         PinCredential.Create(settings.ServicePin, new byte[] { 0x50, 0x47, 0x01, 0x02 }, 1000),
                         EchoMode.Plain, SerialShell.DefaultOutputBytes);

@@ -31,6 +31,7 @@ namespace PerfusionGuard.Boards
             }
 
             CheckSafetyOutputs(board, prefix, found);
+            CheckFailSafePolarity(board, prefix, found);
             CheckCalibrations(board, prefix, found);
             CheckConsoleAndTiming(board, prefix, found);
             if (profile != null)
@@ -217,6 +218,42 @@ namespace PerfusionGuard.Boards
                 if (board.FindPin(PinRole.SoftwareTrip) == null)
                 {
                     found.Add(prefix + "has air detectors but no out:software_trip pin to trip their hardware latches");
+                }
+            }
+        }
+
+        // SAF-BRD-016: a broken wire, an unplugged connector or a controller that drives nothing
+        // must read as the dangerous state (the channels' AirDetectorConfig defaults agree).
+        // The virtual board has no wires to break: its polarities are whatever the emulator's
+        // simulated wiring uses, and the firmware reads them from the board like any other.
+        private static void CheckFailSafePolarity(BoardDefinition board, string prefix, ArrayList found)
+        {
+            if (board.Chip == ChipFamily.Virtual)
+            {
+                return;
+            }
+
+            for (int i = 0; i < board.Pins.Length; i++)
+            {
+                BoardPin pin = board.Pins[i];
+                string reason = null;
+                bool mustBeActiveLow = true;
+                switch (pin.Role)
+                {
+                    case PinRole.AirDetector: reason = "so that a broken wire reads as air"; break;
+                    case PinRole.LatchReadback: reason = "(low = tripped) so that a broken wire reads as a tripped latch"; break;
+                    case PinRole.DetectorFault: reason = "(low = fault) so that a broken wire reads as a faulted detector"; break;
+                    case PinRole.SoftwareTrip: reason = "(low = trip) so that a dead or resetting controller trips the latches"; break;
+                    case PinRole.PumpEnable:
+                        mustBeActiveLow = false;
+                        reason = "(high = run): energize-to-run, so that a dead controller stops the pump";
+                        break;
+                }
+
+                if (reason != null && pin.ActiveLow != mustBeActiveLow)
+                {
+                    found.Add(prefix + "pin " + pin.Label + " is " + pin.Function + " but active " + (pin.ActiveLow ? "low" : "high")
+                        + "; it must be active " + (mustBeActiveLow ? "low " : "high ") + reason);
                 }
             }
         }

@@ -14,11 +14,11 @@ namespace PerfusionGuard.OnTarget
             "{ \"schema\": 1, \"id\": \"mini\", \"chip\": \"esp32\", \"network\": \"wifi\", \"watchdog_timeout_us\": 50000,\n" +
             "  \"pins\": [\n" +
             "    { \"pin\": 36, \"function\": \"adc:p_arterial\", \"adc_channel\": 0 },\n" +
-            "    { \"pin\": 4, \"function\": \"in:bubble_arterial\" },\n" +
-            "    { \"pin\": 16, \"function\": \"in:latch_readback:bubble_arterial\" },\n" +
+            "    { \"pin\": 4, \"function\": \"in:bubble_arterial\", \"active_low\": true },\n" +
+            "    { \"pin\": 16, \"function\": \"in:latch_readback:bubble_arterial\", \"active_low\": true },\n" +
             "    { \"pin\": 17, \"function\": \"out:detector_test:bubble_arterial\" },\n" +
             "    { \"pin\": 21, \"function\": \"out:latch_reset\" },\n" +
-            "    { \"pin\": 22, \"function\": \"out:software_trip\" },\n" +
+            "    { \"pin\": 22, \"function\": \"out:software_trip\", \"active_low\": true },\n" +
             "    { \"pin\": 23, \"function\": \"out:pump_enable\" },\n" +
             "    { \"pin\": 19, \"function\": \"in:pump_enable_readback\" },\n" +
             "    { \"pin\": 18, \"function\": \"in:guarded_pump_running\" },\n" +

@@ -228,6 +228,26 @@ namespace PerfusionGuard.Tests.Boards
         }
 
         [Fact]
+        [Trait("Requirement", "SAF-BRD-016")]
+        public void Safety_signals_must_fail_to_their_dangerous_state_on_a_broken_wire()
+        {
+            var board = LoadEdited("esp32-devkitc", root =>
+            {
+                PinWithFunction(root, "in:bubble_arterial").Remove("active_low");
+                PinWithFunction(root, "in:latch_readback:bubble_arterial")["active_low"] = false;
+                PinWithFunction(root, "out:software_trip").Remove("active_low");
+                PinWithFunction(root, "out:pump_enable")["active_low"] = true;
+            });
+            Assert.Equal(new[]
+            {
+                "board esp32-devkitc: pin 4 is in:bubble_arterial but active high; it must be active low so that a broken wire reads as air",
+                "board esp32-devkitc: pin 16 is in:latch_readback:bubble_arterial but active high; it must be active low (low = tripped) so that a broken wire reads as a tripped latch",
+                "board esp32-devkitc: pin 22 is out:software_trip but active high; it must be active low (low = trip) so that a dead or resetting controller trips the latches",
+                "board esp32-devkitc: pin 23 is out:pump_enable but active low; it must be active high (high = run): energize-to-run, so that a dead controller stops the pump",
+            }, Errors(board));
+        }
+
+        [Fact]
         [Trait("Requirement", "SAF-BRD-008")]
         public void A_sensor_without_default_calibration_or_with_the_wrong_unit_is_rejected()
         {

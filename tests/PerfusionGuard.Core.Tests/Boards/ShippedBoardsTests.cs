@@ -14,31 +14,19 @@ namespace PerfusionGuard.Tests.Boards
     {
         public static IEnumerable<object[]> Boards() => Shipped.Select(id => new object[] { id });
 
-        // The channels each circuit needs (SCENARIOS.md sensor names, DOMAIN.md); the kernel's
-        // ProfileCatalog is the authority once it lands, these sets are the boards' promise.
-        private static readonly Dictionary<string, ChannelId[]> s_circuits = new()
-        {
-            ["adult-cpb"] = new[] { ChannelId.PArterial, ChannelId.PVenous, ChannelId.PPostOxygenator, ChannelId.BubbleArterial, ChannelId.LevelReservoir },
-            ["pediatric-cpb"] = new[] { ChannelId.PArterial, ChannelId.PVenous, ChannelId.PPostOxygenator, ChannelId.BubbleArterial, ChannelId.LevelReservoir },
-            ["ecmo"] = new[] { ChannelId.PArterial, ChannelId.PVenous, ChannelId.PPostOxygenator, ChannelId.BubbleArterial, ChannelId.FlowArterial },
-            ["cardioplegia-antegrade"] = new[] { ChannelId.PCardioplegia, ChannelId.BubbleCardioplegia, ChannelId.FlowCardioplegia, ChannelId.FlowArterial },
-            ["cardioplegia-retrograde"] = new[] { ChannelId.PCardioplegia, ChannelId.PCoronarySinus, ChannelId.BubbleCardioplegia, ChannelId.FlowCardioplegia, ChannelId.FlowArterial },
-            ["hemoperfusion"] = new[] { ChannelId.PArterial, ChannelId.PPreColumn, ChannelId.PReturn, ChannelId.BubbleReturn },
-        };
-
         /// <summary>Which circuits each board is meant for (boards/&lt;id&gt;/README.md says the same).</summary>
         private static readonly Dictionary<string, string[]> s_promised = new()
         {
             ["esp32-devkitc"] = new[] { "adult-cpb", "pediatric-cpb", "ecmo" },
             ["esp32-s3-devkitc-1"] = new[] { "cardioplegia-antegrade", "cardioplegia-retrograde" },
             ["stm32f769i-discovery"] = new[] { "hemoperfusion" },
-            ["virtual"] = s_circuits.Keys.ToArray(),
+            ["virtual"] = ProfileCatalog.All().Select(p => p.Name).ToArray(),
         };
 
         private static CircuitProfile Circuit(string name)
         {
-            Assert.True(CircuitNames.TryParse(name, out CircuitKind kind));
-            return new CircuitProfile { Name = name, Circuit = kind, Channels = s_circuits[name], Rules = new ConditionRule[0] };
+            Assert.True(ProfileCatalog.TryGet(name, out CircuitProfile profile), "no profile " + name);
+            return profile;
         }
 
         [Theory]
@@ -52,12 +40,23 @@ namespace PerfusionGuard.Tests.Boards
         [Theory]
         [MemberData(nameof(Boards))]
         [Trait("Requirement", "SAF-BRD-012")]
-        public void Shipped_board_carries_every_channel_of_the_circuits_it_is_for(string id)
+        public void Shipped_board_carries_every_channel_and_output_of_the_circuits_it_is_for(string id)
         {
             var board = Load(id);
             foreach (string circuit in s_promised[id])
             {
                 Assert.Empty(Errors(board, Circuit(circuit)));
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Boards))]
+        public void Shipped_board_is_rejected_for_the_circuits_it_is_not_for(string id)
+        {
+            var board = Load(id);
+            foreach (CircuitProfile profile in ProfileCatalog.All().Where(p => !s_promised[id].Contains(p.Name)))
+            {
+                Assert.NotEmpty(Errors(board, profile));
             }
         }
 

@@ -71,6 +71,26 @@ namespace PerfusionGuard.Tests.SensorChannels
         }
 
         [Fact]
+        [Trait("Requirement", "SAF-CHN-014")]
+        public void Committed_calibration_replaces_the_board_default_when_the_console_starts_after_a_reboot()
+        {
+            // SAF-CHN-014: commit, power off, the module is built again with board defaults.
+            var control = Control();
+            Apply(_arterialAdc, 6.0);
+            Cycles(3);
+            Assert.True(control.TryZero(ChannelId.PArterial, out _));
+            Assert.True(control.Commit(out _));
+            double committedZero = _arterial.Calibration.ZeroOffsetCounts;
+
+            PressureCalibration boardDefault = PressureChannelTests.TransducerCalibration();
+            var rebooted = new PressureChannel(ChannelId.PArterial, _arterialAdc, boardDefault, PressureChannelConfig.Default(AdcMax));
+            var venous = new PressureChannel(ChannelId.PVenous, _venousAdc, boardDefault, PressureChannelConfig.Default(AdcMax));
+            var after = new PressureCalibrationControl(new IChannel[] { rebooted, venous }, new CalibrationStore(_nv));
+            Assert.Equal(committedZero, rebooted.Calibration.ZeroOffsetCounts);
+            Assert.False(after.HasUncommittedChanges);
+        }
+
+        [Fact]
         [Trait("Requirement", "SAF-CHN-016")]
         public void Revert_restores_the_committed_calibration()
         {

@@ -63,6 +63,24 @@ namespace PerfusionGuard.Integration.Tests.Cli
         }
 
         [Fact]
+        [Trait("Requirement", "SAF-BRD-010")]
+        public void Board_check_with_a_profile_uses_the_firmware_catalog()
+        {
+            string boards = Path.Combine(RepoRoot(), "boards");
+            var (exit, output) = Run("check", Path.Combine(boards, "esp32-devkitc"), "--profile", "ecmo");
+            Assert.True(exit == 0, output);
+            Assert.Contains(": OK for profile ecmo", output);
+
+            (exit, output) = Run("check", Path.Combine(boards, "esp32-devkitc"), "--profile", "hemoperfusion");
+            Assert.Equal(1, exit);
+            Assert.Contains("board esp32-devkitc: profile hemoperfusion needs channel p_pre_column but the board has no adc:p_pre_column pin", output);
+
+            (exit, output) = Run("check", boards, "--profile", "adult-cbp");
+            Assert.Equal(2, exit);
+            Assert.Contains("unknown profile 'adult-cbp'", output);
+        }
+
+        [Fact]
         public void Board_check_without_a_folder_prints_usage_and_exits_2()
         {
             var (exit, output) = Run("check");

@@ -2,20 +2,18 @@ using PerfusionGuard.Profiles;
 
 namespace PerfusionGuard.Cli.Commands
 {
-    /// <summary>Finds the circuit profile named on the command line (`--profile adult-cpb`).</summary>
+    /// <summary>Finds the circuit profile named on the command line (`--profile adult-cpb`) in the firmware's catalog.</summary>
     internal static class BoardProfiles
     {
         public static bool TryFind(string name, out CircuitProfile profile, out string error)
         {
-            profile = null;
-            if (!CircuitNames.TryParse(name, out _))
+            if (ProfileCatalog.TryGet(name, out profile))
             {
-                error = $"unknown profile '{name}' (adult-cpb, pediatric-cpb, ecmo, cardioplegia-antegrade, cardioplegia-retrograde, hemoperfusion)";
-                return false;
+                error = null;
+                return true;
             }
 
-            // The kernel's ProfileCatalog is not on main yet; this resolves through it once it is.
-            error = $"profile '{name}': the profile catalog is not available in this build";
+            error = $"unknown profile '{name}' (adult-cpb, pediatric-cpb, ecmo, cardioplegia-antegrade, cardioplegia-retrograde, hemoperfusion)";
             return false;
         }
     }

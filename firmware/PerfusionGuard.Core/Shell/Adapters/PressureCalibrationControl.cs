@@ -18,17 +18,20 @@ namespace PerfusionGuard.Shell.Adapters
 
         /// <summary>
         /// Wraps the pressure channels among <paramref name="channels"/> (others are ignored);
-        /// <paramref name="store"/> may be null (commit then fails with a reason). The calibration
-        /// the channels hold now counts as the stored one; the store's other slots (flow, level) are
+        /// <paramref name="store"/> may be null (commit then fails with a reason). A calibration
+        /// the store holds is applied to the channels at once (pressure, flow, continuous level);
+        /// channels it does not cover keep theirs, which then counts as the stored one; the store's other slots (flow, level) are
         /// kept as loaded, so a commit never erases them.
         /// </summary>
         public PressureCalibrationControl(IChannel[] channels, CalibrationStore store)
         {
             _store = store;
             string ignored;
-            if (store != null)
+            if (store != null && store.TryLoad(_stored, out ignored))
             {
-                store.TryLoad(_stored, out ignored);
+                // A committed calibration outlives a reboot (SAF-CHN-014): it replaces the board
+                // defaults the channels were built with, as stored limits replace profile defaults.
+                _stored.ApplyTo(channels);
             }
 
             for (int i = 0; i < channels.Length; i++)
