@@ -135,7 +135,7 @@ namespace PerfusionGuard.Cli.Commands
                 Realtime = realtime,
                 Live = realtime ? _out : null,
                 RecordTrace = reportPath != null,
-                Progress = p => _err.Write($"\r  {Fmt(p.SimulatedS, "F0")}/{Fmt(p.DurationS, "F0")} s simulated ({Fmt(100 * p.SimulatedS / p.DurationS, "F0")} %), {Fmt(p.WallS, "F1")} s wall   "),
+                Progress = realtime ? null : p => _err.Write($"\r  {Fmt(p.SimulatedS, "F0")}/{Fmt(p.DurationS, "F0")} s simulated ({Fmt(100 * p.SimulatedS / p.DurationS, "F0")} %), {Fmt(p.WallS, "F1")} s wall   "),
             };
             RunResult result = ScenarioRunner.Run(scenario, options);
             if (result.WallS >= 0.5)
@@ -249,6 +249,10 @@ namespace PerfusionGuard.Cli.Commands
             return ExitInvalid;
         }
 
-        private static string Fmt(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+        private static string Fmt(double v, string format)
+        {
+            string text = v.ToString(format, CultureInfo.InvariantCulture);
+            return text.StartsWith("-", StringComparison.Ordinal) && text.Trim('-', '0', '.').Length == 0 ? text.Substring(1) : text;
+        }
     }
 }

@@ -674,7 +674,7 @@ namespace PerfusionGuard.Emulator.Runner
             var parts = new List<string> { "t=" + (_now / 1e6).ToString("F1", CultureInfo.InvariantCulture) + " s" };
             foreach (ChannelId id in _pressureChannels)
             {
-                parts.Add(ChannelNames.NameOf(id) + " " + _physics.PressureMmHg(id).ToString("F0", CultureInfo.InvariantCulture));
+                parts.Add(ChannelNames.NameOf(id) + " " + (Math.Round(_physics.PressureMmHg(id)) + 0.0).ToString("F0", CultureInfo.InvariantCulture));
             }
 
             if (_physics.Parameters.Source == BloodSource.Reservoir)
