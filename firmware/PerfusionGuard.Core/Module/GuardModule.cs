@@ -37,6 +37,10 @@ namespace PerfusionGuard.Module
         private readonly EventLog _log;
         private readonly bool _logOpened;
         private readonly EventRecorder _recorder;
+        private readonly CalibrationStore _calibrationStore;
+        private readonly string _calibrationNote;
+        private readonly int _calibrationAddress;
+        private readonly int _settingsAddress;
         private readonly TelemetrySampler _telemetry;
         private readonly SafetyCycle _cycle;
         private readonly StartupSelfTest _selfTest;
@@ -76,9 +80,10 @@ namespace PerfusionGuard.Module
                 {
                     case ChannelKind.Pressure:
                         Require(ports.Analog[c], board, id, "analog input");
-                        channels.Add(new PressureChannel(id, ports.Analog[c],
-                            new PressureCalibration(calibration.ZeroCounts, calibration.CountsPerUnit),
-                            PressureChannelConfig.Default(board.AdcMaxCounts)));
+                        PressureCalibration pressureCalibration = new PressureCalibration(calibration.ZeroCounts, calibration.CountsPerUnit);
+                        // The plausible range follows the board's transducer (esp32-devkitc: -300..+700 mmHg), not a generic span.
+                        channels.Add(new PressureChannel(id, ports.Analog[c], pressureCalibration,
+                            PressureChannelConfig.Default(board.AdcMaxCounts, pressureCalibration)));
                         break;
                     case ChannelKind.Flow:
                         Require(ports.Analog[c], board, id, "analog input");
@@ -121,6 +126,28 @@ namespace PerfusionGuard.Module
 
             _log = new EventLog(logStore, options.LogCapacityRecords);
             _logOpened = _log.Open(nowMicros);
+
+            // Store layout: [event log][calibration A/B][settings...]. A calibration committed from the
+            // console outlives a reboot (SAF-CHN-014): it replaces the board's defaults before the
+            // first cycle. A store too small for it keeps the board defaults and says so.
+            _calibrationAddress = EventLog.RequiredBytes(options.LogCapacityRecords);
+            _settingsAddress = _calibrationAddress + CalibrationStore.RequiredBytes;
+            if (logStore.SizeBytes >= _settingsAddress)
+            {
+                _calibrationStore = new CalibrationStore(logStore, _calibrationAddress);
+                CalibrationSet stored = new CalibrationSet();
+                string loadNote;
+                if (_calibrationStore.TryLoad(stored, out loadNote))
+                {
+                    stored.ApplyTo(_channels);
+                }
+
+                _calibrationNote = loadNote;
+            }
+            else
+            {
+                _calibrationNote = "store of " + logStore.SizeBytes.ToString() + " bytes has no room for calibration after the event log";
+            }
             _recorder = new EventRecorder(_log, _logAlarms, _logEvents);
 
             ICycleObserver[] observers;
@@ -171,6 +198,15 @@ namespace PerfusionGuard.Module
 
         /// <summary>True when the event log opened (a self-test check).</summary>
         public bool LogOpened => _logOpened;
+
+        /// <summary>The persisted calibration (after the event log in the store); null when the store has no room.</summary>
+        public CalibrationStore CalibrationStore => _calibrationStore;
+
+        /// <summary>What loading the stored calibration found (null when it loaded cleanly).</summary>
+        public string CalibrationNote => _calibrationNote;
+
+        /// <summary>First byte of the store after the event log and the calibration: the console's persisted settings.</summary>
+        public int SettingsAddress => _settingsAddress;
 
         /// <summary>The safety cycle (inputs, counters).</summary>
         public SafetyCycle Cycle => _cycle;

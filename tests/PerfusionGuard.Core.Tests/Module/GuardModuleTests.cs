@@ -181,6 +181,30 @@ namespace PerfusionGuard.Tests.Module
             Assert.True(module.Log.Count > 10, "the measured run should have logged its air stops and resets");
         }
 
+        [Fact]
+        [Trait("Requirement", "SAF-MOD-005")]
+        public void A_calibration_committed_to_the_store_replaces_the_board_default_after_a_reboot()
+        {
+            var rig = new ModuleRig();
+            GuardModule first = rig.Build(CircuitKind.AdultCpb);
+            Assert.NotNull(first.CalibrationStore);
+            var arterial = (PressureChannel)Array.Find(first.Channels, c => c.Id == ChannelId.PArterial);
+            PressureCalibration boardDefault = arterial.Calibration;
+
+            var set = new CalibrationSet();
+            set.CaptureFrom(first.Channels);
+            var zeroed = new PressureCalibration(boardDefault.ZeroOffsetCounts + 12.5, boardDefault.SpanCountsPerMmHg);
+            set.SetPressure(ChannelId.PArterial, zeroed);
+            first.CalibrationStore.Save(set);
+
+            // Reboot: a new module over the same non-volatile store.
+            GuardModule second = rig.Build(CircuitKind.AdultCpb);
+            var rebooted = (PressureChannel)Array.Find(second.Channels, c => c.Id == ChannelId.PArterial);
+            Assert.Equal(zeroed.ZeroOffsetCounts, rebooted.Calibration.ZeroOffsetCounts, 6);
+            Assert.NotEqual(boardDefault.ZeroOffsetCounts, rebooted.Calibration.ZeroOffsetCounts);
+            Assert.True(second.SettingsAddress > PerfusionGuard.Log.EventLog.RequiredBytes(PerfusionGuard.Log.EventLog.DefaultCapacity));
+        }
+
         private static string Describe(GuardModule module)
         {
             SafetyDecision d = module.LastDecision;
