@@ -77,7 +77,9 @@ namespace PerfusionGuard.Shell
             else
             {
                 r.Text("cause", "none");
-                r.Text("why", decision.Action == SafetyAction.None ? "no condition in effect" : "unknown");
+                string why = decision.Action == SafetyAction.None ? "no condition in effect"
+                    : (inputs != null && !inputs.SelfTestPassed ? "start-up self-test not passed (pump held off)" : "no rule named (before the first cycle)");
+                r.Text("why", why);
             }
         }
 

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using PerfusionGuard.Emulator.Firmware;
 using PerfusionGuard.Emulator.Report;
 using PerfusionGuard.Emulator.Runner;
 using PerfusionGuard.Emulator.Scenarios;
+using PerfusionGuard.Emulator.Terminal;
 
 namespace PerfusionGuard.Cli.Commands
 {
@@ -46,7 +48,7 @@ namespace PerfusionGuard.Cli.Commands
         public string Name => "run";
 
         /// <summary>Usage line.</summary>
-        public string Summary => "run [scenario.json] [--result FILE] [--report FILE.html] [--realtime] [--seed N]  run the emulator (default demo without a file)";
+        public string Summary => "run [scenario.json] [--result FILE] [--report FILE.html] [--realtime] [--seed N] [--console stdio|pty] [--service-pin PIN]  run the emulator (default demo without a file)";
 
         /// <summary>Runs the command.</summary>
         public int Run(string[] args)
@@ -56,11 +58,34 @@ namespace PerfusionGuard.Cli.Commands
             string reportPath = null;
             bool realtime = false;
             ulong? seed = null;
+            string consoleMode = null;
+            string servicePin = null;
             for (int i = 0; i < args.Length; i++)
             {
                 string a = args[i];
                 switch (a)
                 {
+                    case "--console":
+                    case "--service-pin":
+                        if (i + 1 >= args.Length)
+                        {
+                            return Usage($"{a} needs a value");
+                        }
+
+                        if (a == "--console")
+                        {
+                            consoleMode = args[++i];
+                            if (consoleMode != "stdio" && consoleMode != "pty")
+                            {
+                                return Usage($"--console is stdio or pty, not '{consoleMode}'");
+                            }
+                        }
+                        else
+                        {
+                            servicePin = args[++i];
+                        }
+
+                        break;
                     case "--result":
                     case "--report":
                     case "--seed":
@@ -129,14 +154,23 @@ namespace PerfusionGuard.Cli.Commands
 
             _out.WriteLine($"scenario {scenario.Name} ({scenario.File}), circuit {Profiles.CircuitNames.NameOf(scenario.Circuit)}, {Fmt(scenario.DurationS, "0.###")} s simulated"
                 + (realtime ? ", paced to the wall clock" : ""));
+            // The serial console on this terminal or a pseudo-terminal (README "Serial console"): the
+            // live lines and the progress line would interleave with it on stdio, so they are off then.
+            using HostConsoleBridge console = consoleMode == null ? null : HostConsoleBridge.Open(consoleMode, servicePin, _out);
+            bool quiet = consoleMode == "stdio";
             var options = new RunOptions
             {
                 Seed = seed,
                 Realtime = realtime,
-                Live = realtime ? _out : null,
+                Live = realtime && !quiet ? _out : null,
                 RecordTrace = reportPath != null,
-                Progress = realtime ? null : p => _err.Write($"\r  {Fmt(p.SimulatedS, "F0")}/{Fmt(p.DurationS, "F0")} s simulated ({Fmt(100 * p.SimulatedS / p.DurationS, "F0")} %), {Fmt(p.WallS, "F1")} s wall   "),
+                Progress = quiet || realtime ? null : p => _err.Write($"\r  {Fmt(p.SimulatedS, "F0")}/{Fmt(p.DurationS, "F0")} s simulated ({Fmt(100 * p.SimulatedS / p.DurationS, "F0")} %), {Fmt(p.WallS, "F1")} s wall   "),
             };
+            if (console != null)
+            {
+                options.FirmwareFactory = (board, circuit) => new GuardModuleFirmwareHost(board, circuit) { ConsoleBridge = console };
+            }
+
             RunResult result = ScenarioRunner.Run(scenario, options);
             if (result.WallS >= 0.5)
             {

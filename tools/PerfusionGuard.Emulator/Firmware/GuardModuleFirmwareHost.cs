@@ -2,6 +2,7 @@ using PerfusionGuard.Alarms;
 using PerfusionGuard.Boards;
 using PerfusionGuard.Channels;
 using PerfusionGuard.Emulator.Board;
+using PerfusionGuard.Emulator.Terminal;
 using PerfusionGuard.Hal;
 using PerfusionGuard.Module;
 using PerfusionGuard.Profiles;
@@ -17,17 +18,20 @@ namespace PerfusionGuard.Emulator.Firmware
     /// builds, over the virtual board's ports. A power loss discards the instance; the next boot builds
     /// a new one over the same non-volatile store (boot counter, event log).
     /// </summary>
-    public sealed class GuardModuleFirmwareHost : IFirmwareHost
+    public sealed class GuardModuleFirmwareHost : IFirmwareHost, IModuleControl
     {
         private readonly VirtualBoard _board;
         private readonly CircuitKind _circuit;
         private readonly GuardModuleOptions _options;
         private GuardModule _module;
         private AlarmTransitionRing _alarmSink;
-        private SerialShell _shell;
+        private SerialShell _scriptShell;
+        private bool _rebootRequested;
+        /// <summary>Service PIN of the emulated module's console (emulator only; a device is provisioned).</summary>
+        public const string ServicePin = HostConsoleBridge.DefaultEmulatorPin;
 
-        /// <summary>Service PIN of the emulated module's console (emulator only; a device takes it from its settings).</summary>
-        public const string ServicePin = "2468";
+        private static readonly PinCredential s_servicePin = PinCredential.Create(ServicePin,
+            System.Text.Encoding.ASCII.GetBytes("pg-emulator-salt"), PinCredential.DefaultIterations);
 
         /// <summary>Creates the host; nothing runs until <see cref="Boot"/>.</summary>
         public GuardModuleFirmwareHost(VirtualBoard board, CircuitKind circuit, GuardModuleOptions options = null)
@@ -57,8 +61,11 @@ namespace PerfusionGuard.Emulator.Firmware
         /// <inheritdoc />
         public string SelfTestDetail => _module?.SelfTest.Summary ?? "";
 
-        /// <inheritdoc />
-        public bool ConsoleSupported => _shell != null;
+        /// <summary>A terminal attached to the module's serial console (`run --console`); null for none.</summary>
+        public HostConsoleBridge ConsoleBridge { get; set; }
+
+        /// <summary>The console shell serves scenario "console" lines and an attached terminal.</summary>
+        public bool ConsoleSupported => true;
 
         /// <summary>Builds the ports and the module; the module starts its self-test.</summary>
         public void Boot(long nowMicros)
@@ -67,24 +74,24 @@ namespace PerfusionGuard.Emulator.Firmware
             _module = new GuardModule(_board.Definition, ports, ProfileCatalog.Get(_circuit), _board.SpeedLimit, _board.Store, _options, nowMicros);
             _alarmSink = new AlarmTransitionRing(256);
             _module.Alarms.AddSink(_alarmSink);
-
-            // The serial console of the emulated module, over the module's real adapters: scenario
-            // "console" lines run through it (SCENARIOS.md), as typed by a person on the local port.
-            var services = new ShellServices
-            {
-                Status = new CycleModuleStatus("emulator", "0.1.0", "virtual", _module.Cycle, _module.SelfTest, null),
-                Interlock = new SupervisorInterlock(_module.Supervisor, null, true),
-                Calibration = new PressureCalibrationControl(_module.Channels, null),
-                Alarms = new AlarmManagerPanel(_module.Alarms),
-                Log = new EventLogJournal(_module.Log, _module.Supervisor),
-            };
-            _shell = new SerialShell(new NullByteStream(), services, PinCredential.Create(ServicePin, new byte[] { 0x50, 0x47, 0x45, 0x4D }, 100),
-                EchoMode.Silent, SerialShell.DefaultOutputBytes);
+            ShellServices console = GuardModuleConsole.Create(_module, ports, "pg-emulator", "0.1.0", "virtual", null, null, _board.Store, SettingsAddress, this);
+            _scriptShell = new SerialShell(new NullByteStream(), console, ConsoleBridge != null ? ConsoleBridge.Credential : s_servicePin, EchoMode.Silent, 16384);
+            ConsoleBridge?.Attach(console);
+            _rebootRequested = false;
         }
+
+        /// <summary>Where the console's limit settings live on the virtual store: after the event log.</summary>
+        private int SettingsAddress => _board.Store.SizeBytes - ProfileLimitSettings.RecordBytes;
 
         /// <summary>While the self-test runs: one self-test step (called every ms); then one safety cycle (every 10 ms).</summary>
         public void RunCycle(long nowMicros)
         {
+            if (_rebootRequested)
+            {
+                Boot(nowMicros);
+                return;
+            }
+
             _module.Step(nowMicros);
             RunBackgroundWork(nowMicros);
         }
@@ -94,6 +101,22 @@ namespace PerfusionGuard.Emulator.Firmware
         {
             _module.PumpLog(16);
             _module.PumpTelemetryEvents(nowMicros);
+
+            // The console thread of the device, run here between cycles on the run's own thread.
+            ConsoleBridge?.Poll(nowMicros);
+        }
+
+        /// <summary>The emulator's circuit physics is fixed by the scenario: no profile switch.</summary>
+        public bool TryUseProfile(CircuitKind circuit, long nowMicros, out string reason)
+        {
+            reason = "the emulator's circuit is fixed by the scenario (" + CircuitNames.NameOf(_circuit) + "); run a scenario of that circuit instead";
+            return false;
+        }
+
+        /// <summary>Reboots at the next cycle: a new module over the same non-volatile store.</summary>
+        public void RequestReboot(long nowMicros)
+        {
+            _rebootRequested = true;
         }
 
         /// <summary>The reset key: latch reset pulse, then the supervisor reset (retried over the next cycles).</summary>
@@ -120,7 +143,7 @@ namespace PerfusionGuard.Emulator.Firmware
         }
 
         /// <inheritdoc />
-        public string ExecuteConsole(string line, long nowMicros) => _shell?.Execute(line, nowMicros);
+        public string ExecuteConsole(string line, long nowMicros) => _scriptShell?.Execute(line, nowMicros);
 
         /// <summary>Alarm transitions from the module's alarm manager.</summary>
         public bool TryTakeAlarm(out AlarmEventInfo info)
@@ -186,7 +209,7 @@ namespace PerfusionGuard.Emulator.Firmware
             return ports;
         }
 
-        /// <summary>The external watchdog's feed pin: every toggle feeds the virtual watchdog.</summary>
+        /// <summary>The serial port of scenario console lines: responses are returned, not sent.</summary>
         private sealed class NullByteStream : IByteStream
         {
             public int Read(byte[] buffer, int offset, int count) => 0;
@@ -196,6 +219,7 @@ namespace PerfusionGuard.Emulator.Firmware
             }
         }
 
+        /// <summary>The external watchdog's feed pin: every toggle feeds the virtual watchdog.</summary>
         private sealed class WatchdogFeedPin : IDigitalOutput
         {
             private readonly IWatchdog _watchdog;

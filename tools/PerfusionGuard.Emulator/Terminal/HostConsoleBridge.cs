@@ -92,6 +92,14 @@ namespace PerfusionGuard.Emulator.Terminal
         /// <summary>Reads and answers whatever the terminal sent; never blocks.</summary>
         public void Poll(long nowMicros)
         {
+            if (QuitRequested)
+            {
+                // Ctrl-] at the terminal: the run has no cancellation, so end the process cleanly.
+                Dispose();
+                System.Console.Error.WriteLine("\nconsole: run ended by Ctrl-]");
+                Environment.Exit(130);
+            }
+
             _shell?.Poll(nowMicros);
         }
 
