@@ -90,6 +90,18 @@ namespace PerfusionGuard.Tests.Boards
             Assert.Equal($"board esp32-devkitc: pin {flashPin} is wired to the module's SPI flash (GPIO 6-11) and cannot be used; move in:bubble_arterial to a free pin", SingleError(board));
         }
 
+        [Theory]
+        [Trait("Requirement", "SAF-BRD-005")]
+        [InlineData("esp32-s3-devkitc-1", "out:clamp", 30, "pin 30 is wired to the module's SPI flash and PSRAM (GPIO 26-32)")]
+        [InlineData("esp32-s3-devkitc-1", "out:clamp", 35, "pin 35 is used by octal PSRAM on ESP32-S3-WROOM-1 N8R8 modules (GPIO 33-37)")]
+        [InlineData("esp32-s3-devkitc-1", "uart:console_tx", 43, "pin 43 is UART0, nanoFramework's debugger port COM1 (GPIO 43 and 44)")]
+        [InlineData("stm32f769i-discovery", "out:clamp", "PA7", "pin PA7 is wired to the on-board Ethernet PHY (RMII)")]
+        public void Each_chip_reserves_its_own_flash_debugger_and_PHY_pins(string id, string function, object pin, string expected)
+        {
+            var board = LoadEdited(id, root => PinWithFunction(root, function)["pin"] = pin is string label ? (JsonNode)label : (int)pin);
+            Assert.Equal($"board {id}: {expected} and cannot be used; move {function} to a free pin", SingleError(board));
+        }
+
         [Fact]
         [Trait("Requirement", "SAF-BRD-005")]
         public void The_debugger_UART_pins_are_rejected()

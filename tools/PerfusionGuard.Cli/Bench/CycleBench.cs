@@ -31,6 +31,7 @@ namespace PerfusionGuard.Cli.Bench
             public double AllocBytesPerCycle => Cycles == 0 ? double.NaN : (double)AllocatedBytes / Cycles;
             public long CoreHeapBytes;
             public long CoreStartupAllocBytes;
+            public long CoreHeapWithoutTelemetryBytes;
         }
 
         public static Figures Run()
@@ -99,6 +100,14 @@ namespace PerfusionGuard.Cli.Bench
                     _figures.CoreHeapBytes = GC.GetTotalMemory(true) - heapBefore;
                     GC.KeepAlive(module);
                     GC.KeepAlive(options);
+
+                    // The same without telemetry: what the safety stack alone holds; the difference is
+                    // the store-and-forward outbox (a budget chosen for outage length, not a fixed cost).
+                    var bareStore = new RamNonVolatileStore(64 * 1024);
+                    long bareBefore = GC.GetTotalMemory(true);
+                    var bare = new GuardModule(board.Definition, GuardModuleFirmwareHost.PortsOf(board), ProfileCatalog.Get(circuit), board.SpeedLimit, bareStore, null, 0);
+                    _figures.CoreHeapWithoutTelemetryBytes = GC.GetTotalMemory(true) - bareBefore;
+                    GC.KeepAlive(bare);
                 }
 
                 return this;

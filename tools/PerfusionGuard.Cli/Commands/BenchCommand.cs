@@ -37,7 +37,7 @@ namespace PerfusionGuard.Cli.Commands
         {
             bool json = false;
             bool mqtt = true;
-            int mqttMessages = 20_000;
+            int mqttMessages = 5_000;
             string scenarioDir = Path.Combine("tests", "scenarios");
             for (int i = 0; i < args.Length; i++)
             {
@@ -97,6 +97,7 @@ namespace PerfusionGuard.Cli.Commands
             rows.Add(("mqtt_publish_per_s", broker.Available ? F(broker.HostPerS, 0) + $" (mosquitto_pub {F(broker.MosquittoPubPerS, 0)})" : broker.Note, "-", null));
             rows.Add(("mqtt_publish_ratio", broker.Available ? F(broker.Ratio, 2) : "n/a", "-", null));
             rows.Add(("core_heap_bytes", cycle.CoreHeapBytes.ToString(CultureInfo.InvariantCulture), "< 32768", cycle.CoreHeapBytes < 32768));
+            rows.Add(("core_heap_without_telemetry_bytes", cycle.CoreHeapWithoutTelemetryBytes.ToString(CultureInfo.InvariantCulture), "-", null));
             rows.Add(("core_startup_alloc_bytes", cycle.CoreStartupAllocBytes.ToString(CultureInfo.InvariantCulture), "-", null));
 
             if (json)
@@ -136,6 +137,7 @@ namespace PerfusionGuard.Cli.Commands
                     ["mqtt_note"] = broker.Note,
                     ["core_heap_bytes"] = cycle.CoreHeapBytes,
                     ["core_startup_alloc_bytes"] = cycle.CoreStartupAllocBytes,
+                    ["core_heap_without_telemetry_bytes"] = cycle.CoreHeapWithoutTelemetryBytes,
                     ["scenarios_run"] = scenarios.ScenariosRun,
                     ["scenarios_failed"] = scenarios.ScenariosFailed,
                 };
