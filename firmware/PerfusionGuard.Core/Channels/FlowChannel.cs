@@ -133,41 +133,7 @@ namespace PerfusionGuard.Channels
                 stuck = _stuck.Update(nowMicros, _sampler);
             }
 
-            SensorQuality quality = SensorQuality.Good;
-            if (open)
-            {
-                quality |= SensorQuality.Open;
-            }
-
-            if (shorted)
-            {
-                quality |= SensorQuality.Short;
-            }
-
-            if (stuck)
-            {
-                quality |= SensorQuality.Stuck;
-            }
-
-            if (outOfRange)
-            {
-                quality |= SensorQuality.OutOfRange;
-            }
-
-            if (rateImplausible)
-            {
-                quality |= SensorQuality.RateImplausible;
-            }
-
-            if (noisy)
-            {
-                quality |= SensorQuality.Noisy;
-            }
-
-            if (!calibrated)
-            {
-                quality |= SensorQuality.Uncalibrated;
-            }
+            SensorQuality quality = SensorQualityFlags.OfAnalog(open, shorted, stuck, outOfRange, rateImplausible, noisy, calibrated);
 
             _hasPrevious = judge;
             _previousLPerMin = flow.LPerMin;
