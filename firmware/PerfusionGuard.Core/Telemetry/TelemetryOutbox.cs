@@ -94,25 +94,25 @@ namespace PerfusionGuard.Telemetry
         public int UsedBytes => _byteEnd - _byteStart;
 
         /// <summary>Data frames dropped since start (evicted or refused).</summary>
-        public long DroppedDataFrames => _droppedDataTotal;
+        public long DroppedDataFrames => ReadLocked(ref _droppedDataTotal);
 
         /// <summary>Data frames refused because only alarms and events were left to drop.</summary>
-        public long RefusedDataFrames => _refusedData;
+        public long RefusedDataFrames => ReadLocked(ref _refusedData);
 
         /// <summary>Log messages dropped.</summary>
-        public long DroppedLogMessages => _droppedLog;
+        public long DroppedLogMessages => ReadLocked(ref _droppedLog);
 
         /// <summary>
         /// Alarm and event messages that could not be stored. Must stay 0: every data frame reports it
         /// as <c>alarm_drops</c> and the pump logs it, so a non-zero value is visible everywhere.
         /// </summary>
-        public long DroppedPriorityMessages => _droppedPriority;
+        public long DroppedPriorityMessages => ReadLocked(ref _droppedPriority);
 
         /// <summary>Messages accepted since start.</summary>
-        public long EnqueuedTotal => _enqueuedTotal;
+        public long EnqueuedTotal => ReadLocked(ref _enqueuedTotal);
 
         /// <summary>Messages handed to the link since start.</summary>
-        public long SentTotal => _sentTotal;
+        public long SentTotal => ReadLocked(ref _sentTotal);
 
         /// <summary>
         /// Takes the number of data frames dropped since the last call; the sampler writes it into
@@ -232,6 +232,15 @@ namespace PerfusionGuard.Telemetry
                     RemoveAt(0);
                     _sentTotal++;
                 }
+            }
+        }
+
+        // A long is two words on a 32-bit MCU: read counters under the lock so that a reader never sees a torn value.
+        private long ReadLocked(ref long counter)
+        {
+            lock (_lock)
+            {
+                return counter;
             }
         }
 

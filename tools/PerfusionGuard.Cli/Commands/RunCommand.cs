@@ -5,8 +5,13 @@ using System.IO;
 using PerfusionGuard.Emulator.Firmware;
 using PerfusionGuard.Emulator.Report;
 using PerfusionGuard.Emulator.Runner;
+using PerfusionGuard.Emulator.Board;
 using PerfusionGuard.Emulator.Scenarios;
 using PerfusionGuard.Emulator.Terminal;
+using PerfusionGuard.Module;
+using PerfusionGuard.Mqtt.Telemetry;
+using PerfusionGuard.Profiles;
+using PerfusionGuard.Telemetry;
 
 namespace PerfusionGuard.Cli.Commands
 {
@@ -48,11 +53,17 @@ namespace PerfusionGuard.Cli.Commands
         public string Name => "run";
 
         /// <summary>Usage line.</summary>
-        public string Summary => "run [scenario.json] [--result FILE] [--report FILE.html] [--realtime] [--seed N] [--console stdio|pty] [--service-pin PIN]  run the emulator (default demo without a file)";
+        public string Summary => "run [scenario.json] [--result FILE] [--report FILE.html] [--realtime] [--seed N] [--console stdio|pty] [--service-pin PIN] [--broker HOST:PORT [--tls-ca FILE] [--user U --password P] [--site S] [--node N]]  run the emulator (default demo without a file)";
 
         /// <summary>Runs the command.</summary>
         public int Run(string[] args)
         {
+            // Telemetry (issue 5): --broker HOST:PORT [--tls-ca FILE] [--user U --password P] [--site S] [--node N].
+            if (!HostTelemetryOptions.TryParse(args, out HostTelemetryOptions broker, out args, out string brokerError))
+            {
+                return Usage(brokerError);
+            }
+
             string scenarioPath = null;
             string resultPath = null;
             string reportPath = null;
@@ -166,12 +177,33 @@ namespace PerfusionGuard.Cli.Commands
                 RecordTrace = reportPath != null,
                 Progress = quiet || realtime ? null : p => _err.Write($"\r  {Fmt(p.SimulatedS, "F0")}/{Fmt(p.DurationS, "F0")} s simulated ({Fmt(100 * p.SimulatedS / p.DurationS, "F0")} %), {Fmt(p.WallS, "F1")} s wall   "),
             };
-            if (console != null)
+            HostTelemetry telemetry = null;
+            if (console != null || broker.HasBroker)
             {
-                options.FirmwareFactory = (board, circuit) => new GuardModuleFirmwareHost(board, circuit) { ConsoleBridge = console };
+                // With a broker the module publishes through the same outbox and session as on the
+                // device; the pump thread sends in real time while the run goes at virtual speed.
+                options.FirmwareFactory = (board, circuit) =>
+                {
+                    GuardModuleOptions moduleOptions = null;
+                    if (broker.HasBroker)
+                    {
+                        telemetry ??= StartTelemetry(broker, board, circuit);
+                        moduleOptions = new GuardModuleOptions { TelemetryOutbox = telemetry.Outbox, TelemetrySession = telemetry.Session };
+                    }
+
+                    return new GuardModuleFirmwareHost(board, circuit, moduleOptions) { ConsoleBridge = console };
+                };
             }
 
             RunResult result = ScenarioRunner.Run(scenario, options);
+            if (telemetry != null)
+            {
+                bool flushed = telemetry.Flush(TimeSpan.FromSeconds(10));
+                telemetry.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                _err.WriteLine($"telemetry: {telemetry.Outbox.SentTotal} message(s) sent to {broker.Host}:{broker.Port} under {telemetry.Topics.TopicOf(PerfusionGuard.Telemetry.TelemetryTopic.Data)}, "
+                    + $"{telemetry.Outbox.DroppedDataFrames} data frame(s) dropped, {telemetry.Outbox.DroppedPriorityMessages} alarm/event drop(s)"
+                    + (flushed ? "" : $", {telemetry.Outbox.Count} left unsent ({telemetry.Link.LastError ?? "broker unreachable"})"));
+            }
             if (result.WallS >= 0.5)
             {
                 _err.WriteLine();
@@ -189,6 +221,21 @@ namespace PerfusionGuard.Cli.Commands
             _out.WriteLine($"speed: {Fmt(result.SimulatedS, "0.###")} s simulated in {Fmt(result.WallS, "F2")} s wall = {Fmt(result.SpeedRatio, "F0")}× real time"
                 + $" (CPU {Fmt(result.CpuS, "F2")} s = {Fmt(result.CpuSpeedRatio, "F0")}×; wall time suffers when the machine is shared)");
             return result.Passed ? ExitPassed : ExitFailed;
+        }
+
+        private HostTelemetry StartTelemetry(HostTelemetryOptions broker, VirtualBoard board, CircuitKind circuit)
+        {
+            var node = new TelemetryNodeInfo
+            {
+                FirmwareVersion = typeof(RunCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+                Board = "virtual",
+                Profile = CircuitNames.NameOf(circuit),
+                Channels = ProfileCatalog.Get(circuit).Channels,
+                DataPeriodMicros = TelemetrySampler.DefaultPeriodMicros,
+            };
+            HostTelemetry telemetry = HostTelemetry.Start(broker, node, board.Clock, null, 1, null);
+            telemetry.Link.StatusChanged += line => _err.WriteLine(line);
+            return telemetry;
         }
 
         /// <summary>The human summary of a run: stops, alarms, outcomes, expectations.</summary>
