@@ -33,9 +33,13 @@ namespace PerfusionGuard.NanoSubset.Tests
 
         public static ImmutableArray<MetadataReference> References => s_references.Value;
 
-        public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) =>
-            CSharpCompilation.Create("Firmware", trees, References,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+        // Compilations derived from one base share its bound references: each test then pays only
+        // for its own sources, not for loading ~160 reference assemblies again.
+        private static readonly Lazy<CSharpCompilation> s_base = new(() =>
+            CSharpCompilation.Create("Firmware", null, References,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable)));
+
+        public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) => s_base.Value.AddSyntaxTrees(trees);
 
         public static SyntaxTree Parse(string source, string path = "Test.cs") =>
             CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp9), path);

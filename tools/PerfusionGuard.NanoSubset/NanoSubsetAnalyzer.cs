@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -128,6 +129,28 @@ namespace PerfusionGuard.NanoSubset
 
             private readonly string _enumToStringReason;
 
+            // Per-compilation caches: the same BCL members and types are referenced thousands of
+            // times; documentation ids and classifications are computed once each.
+            private static readonly string s_notBanned = new string('-', 1);
+            private readonly ConcurrentDictionary<ISymbol, string> _memberBans = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<ISymbol, string> _typeBans = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<ISymbol, TypeFinding> _findings = new ConcurrentDictionary<ISymbol, TypeFinding>(SymbolEqualityComparer.Default);
+
+            private bool IsMemberBanned(ISymbol member, out string reason)
+            {
+                reason = _memberBans.GetOrAdd(member, m => _banned.IsMemberBanned(m, out string r) ? r ?? "" : s_notBanned);
+                return !ReferenceEquals(reason, s_notBanned);
+            }
+
+            private bool IsTypeBanned(ITypeSymbol type, out string reason)
+            {
+                reason = _typeBans.GetOrAdd(type, t => _banned.IsTypeBanned((ITypeSymbol)t, out string r) ? r ?? "" : s_notBanned);
+                return !ReferenceEquals(reason, s_notBanned);
+            }
+
+            private TypeFinding Classify(ITypeSymbol type) =>
+                type == null ? default : _findings.GetOrAdd(type, t => TypeFinding.Classify((ITypeSymbol)t, _banned));
+
             public Checker(BannedSymbolList banned, HashSet<string> typeNames, IAssemblySymbol assembly, string enumToStringReason)
             {
                 _enumToStringReason = enumToStringReason;
@@ -201,7 +224,7 @@ namespace PerfusionGuard.NanoSubset
 
                 if (symbol is ITypeSymbol type)
                 {
-                    TypeFinding finding = TypeFinding.Classify(type, _banned);
+                    TypeFinding finding = Classify(type);
                     if (finding.Found)
                     {
                         c.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, node.GetLocation(), finding.Args("")));
@@ -228,7 +251,7 @@ namespace PerfusionGuard.NanoSubset
 
                 if (symbol is ITypeSymbol type)
                 {
-                    TypeFinding finding = TypeFinding.Classify(type, _banned);
+                    TypeFinding finding = Classify(type);
                     if (finding.Found)
                     {
                         c.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, node.GetLocation(), finding.Args("")));
@@ -579,7 +602,7 @@ namespace PerfusionGuard.NanoSubset
                     return;
                 }
 
-                if (_banned.IsMemberBanned(op.Constructor, out string reason))
+                if (IsMemberBanned(op.Constructor, out string reason))
                 {
                     Report(c, NanoDiagnostics.BannedSymbol, op.Syntax, "constructor '" + Display(op.Constructor) + "'", TypeFinding.Reason(reason));
                     return;
@@ -588,7 +611,7 @@ namespace PerfusionGuard.NanoSubset
                 if (op.Syntax is ImplicitObjectCreationExpressionSyntax)
                 {
                     // target-typed new(): no type name in the expression for the syntax checks to see
-                    TypeFinding finding = TypeFinding.Classify(op.Type, _banned);
+                    TypeFinding finding = Classify(op.Type);
                     if (finding.Found)
                     {
                         c.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, op.Syntax.GetLocation(), finding.Args("'new()' of ")));
@@ -703,13 +726,13 @@ namespace PerfusionGuard.NanoSubset
             /// <summary>Reports a banned member, or a member of a banned type reached through an instance.</summary>
             private bool CheckBannedMember(OperationAnalysisContext c, ISymbol member, IOperation instance, SyntaxNode syntax)
             {
-                if (_banned.IsMemberBanned(member, out string reason))
+                if (IsMemberBanned(member, out string reason))
                 {
                     Report(c, NanoDiagnostics.BannedSymbol, syntax, "'" + Display(member) + "'", TypeFinding.Reason(reason));
                     return true;
                 }
 
-                if (member.ContainingType != null && _banned.IsTypeBanned(member.ContainingType, out reason))
+                if (member.ContainingType != null && IsTypeBanned(member.ContainingType, out reason))
                 {
                     // A static member is reached through its type's name, which the syntax checks
                     // report; an instance member may be reached through 'var' and is reported here.
@@ -738,7 +761,7 @@ namespace PerfusionGuard.NanoSubset
                     return;
                 }
 
-                TypeFinding finding = TypeFinding.Classify(type, _banned);
+                TypeFinding finding = Classify(type);
                 if (finding.Found)
                 {
                     c.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, syntax.GetLocation(), finding.Args("'" + Display(member) + "' returns ")));

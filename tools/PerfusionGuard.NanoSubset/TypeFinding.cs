@@ -122,26 +122,66 @@ namespace PerfusionGuard.NanoSubset
             string.IsNullOrEmpty(reason) ? "see NANO-PLATFORM.md (firmware/NanoBannedSymbols.txt)" : reason;
 
         /// <summary>True when <paramref name="type"/> is declared in the namespace <paramref name="ns"/> or below it.</summary>
-        public static bool InNamespace(ITypeSymbol type, string ns)
-        {
-            while (type.ContainingType != null)
-            {
-                type = type.ContainingType;
-            }
-
-            string actual = type.ContainingNamespace?.ToDisplayString() ?? "";
-            return actual == ns || actual.StartsWith(ns + ".", System.StringComparison.Ordinal);
-        }
+        public static bool InNamespace(ITypeSymbol type, string ns) => NamespaceMatches(Outermost(type).ContainingNamespace, ns, nested: true);
 
         /// <summary>True when <paramref name="type"/> (or its outermost containing type) is declared directly in <paramref name="ns"/>.</summary>
-        public static bool InExactNamespace(ITypeSymbol type, string ns)
+        public static bool InExactNamespace(ITypeSymbol type, string ns) => NamespaceMatches(Outermost(type).ContainingNamespace, ns, nested: false);
+
+        private static ITypeSymbol Outermost(ITypeSymbol type)
         {
             while (type.ContainingType != null)
             {
                 type = type.ContainingType;
             }
 
-            return (type.ContainingNamespace?.ToDisplayString() ?? "") == ns;
+            return type;
+        }
+
+        // Compares namespace symbols with a dotted name without building strings: these checks run
+        // for every member reference of the compilation.
+        private static bool NamespaceMatches(INamespaceSymbol ns, string dotted, bool nested)
+        {
+            for (INamespaceSymbol n = ns; n != null && !n.IsGlobalNamespace; n = n.ContainingNamespace)
+            {
+                if (NamespaceEquals(n, dotted))
+                {
+                    return true;
+                }
+
+                if (!nested)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NamespaceEquals(INamespaceSymbol ns, string dotted)
+        {
+            int end = dotted.Length;
+            for (INamespaceSymbol n = ns; ; n = n.ContainingNamespace)
+            {
+                string name = n.Name;
+                int start = end - name.Length;
+                if (start < 0 || string.CompareOrdinal(dotted, start, name, 0, name.Length) != 0)
+                {
+                    return false;
+                }
+
+                INamespaceSymbol parent = n.ContainingNamespace;
+                if (parent == null || parent.IsGlobalNamespace)
+                {
+                    return start == 0;
+                }
+
+                if (start == 0 || dotted[start - 1] != '.')
+                {
+                    return false;
+                }
+
+                end = start - 1;
+            }
         }
 
         /// <summary>True when the symbol is declared in the namespace <paramref name="ns"/> or below it.</summary>
