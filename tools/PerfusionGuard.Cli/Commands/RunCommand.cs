@@ -191,7 +191,14 @@ namespace PerfusionGuard.Cli.Commands
                         moduleOptions = new GuardModuleOptions { TelemetryOutbox = telemetry.Outbox, TelemetrySession = telemetry.Session };
                     }
 
-                    return new GuardModuleFirmwareHost(board, circuit, moduleOptions) { ConsoleBridge = console };
+                    var host = new GuardModuleFirmwareHost(board, circuit, moduleOptions) { ConsoleBridge = console };
+                    if (telemetry != null)
+                    {
+                        HostTelemetry sending = telemetry;
+                        host.TelemetryBackpressure = () => sending.Link.IsConnected && sending.Outbox.UsedBytes > sending.Outbox.BudgetBytes / 2;
+                    }
+
+                    return host;
                 };
             }
 

@@ -1,3 +1,4 @@
+using System;
 using PerfusionGuard.Alarms;
 using PerfusionGuard.Boards;
 using PerfusionGuard.Channels;
@@ -64,6 +65,14 @@ namespace PerfusionGuard.Emulator.Firmware
         /// <summary>A terminal attached to the module's serial console (`run --console`); null for none.</summary>
         public HostConsoleBridge ConsoleBridge { get; set; }
 
+        /// <summary>
+        /// True while the run should wait for the telemetry publisher (a broker is connected and the
+        /// outbox is filling). The emulator runs faster than real time and a real publisher sends in
+        /// real time: without this wait a run with --broker would drop data frames on a busy machine.
+        /// Wall-clock pacing only; the simulation itself is unchanged.
+        /// </summary>
+        public Func<bool> TelemetryBackpressure { get; set; }
+
         /// <summary>The console shell serves scenario "console" lines and an attached terminal.</summary>
         public bool ConsoleSupported => true;
 
@@ -101,6 +110,14 @@ namespace PerfusionGuard.Emulator.Firmware
         {
             _module.PumpLog(16);
             _module.PumpTelemetryEvents(nowMicros);
+            if (TelemetryBackpressure != null)
+            {
+                long deadline = Environment.TickCount64 + 2000;
+                while (TelemetryBackpressure() && Environment.TickCount64 < deadline)
+                {
+                    System.Threading.Thread.Sleep(1);
+                }
+            }
 
             // The console thread of the device, run here between cycles on the run's own thread.
             ConsoleBridge?.Poll(nowMicros);
