@@ -48,5 +48,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before any test could report: count that as a failure.
   failed=1
 fi
-echo "$passed passed, $failed failed, $skipped skipped"
+# Skipped tests are reported on their own line: CI recognises only "N passed, N failed" as the last line.
+echo "$skipped skipped"
+echo "$passed passed, $failed failed"
 exit "$status"
