@@ -32,6 +32,17 @@ namespace PerfusionGuard.Telemetry
         /// <summary>Default largest single message.</summary>
         public const int DefaultMaxMessageBytes = 2048;
 
+        /// <summary>
+        /// Byte budget on a module: about fifteen adult-CPB data frames (542 B each) or some forty alarms
+        /// and events. The ESP32 has roughly 100 KB of managed heap for everything (issue 8: the core
+        /// with its outbox under 32 KB), so a module rides out seconds of broker outage, not minutes;
+        /// the emulator and host tools keep <see cref="DefaultBudgetBytes"/>.
+        /// </summary>
+        public const int DeviceBudgetBytes = 8 * 1024;
+
+        /// <summary>Entries on a module (see <see cref="DeviceBudgetBytes"/>).</summary>
+        public const int DeviceMaxEntries = 64;
+
         private readonly object _lock = new object();
         private readonly byte[] _bytes;
         private readonly int[] _offset;
