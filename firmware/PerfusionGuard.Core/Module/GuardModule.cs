@@ -158,8 +158,8 @@ namespace PerfusionGuard.Module
                     throw new ArgumentException("telemetry: an outbox needs a TelemetrySession");
                 }
 
-                _telemetryEvents = new SafetyEventRing(options.SafetyEventRingCapacity);
-                _telemetryAlarms = new AlarmTransitionRing(options.AlarmSinkCapacity);
+                _telemetryEvents = new SafetyEventRing(options.TelemetrySinkCapacity);
+                _telemetryAlarms = new AlarmTransitionRing(options.TelemetrySinkCapacity);
                 _alarms.AddSink(_telemetryAlarms);
                 _telemetry = new TelemetrySampler(options.TelemetryOutbox, options.TelemetrySession, profile.Channels, _supervisor, options.TelemetryPeriodMicros);
                 observers = new ICycleObserver[] { _alarms, _telemetry };

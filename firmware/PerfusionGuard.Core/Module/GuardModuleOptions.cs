@@ -14,6 +14,14 @@ namespace PerfusionGuard.Module
         /// <summary>Capacity of each alarm-transition sink (log, telemetry).</summary>
         public int AlarmSinkCapacity = 128;
 
+        /// <summary>
+        /// Capacity of the telemetry copies of the safety-event ring and of the alarm transitions. The
+        /// telemetry thread drains them every 50 ms; an overflow costs network messages only (counted
+        /// by the rings), never the black box, whose copies keep the larger capacities above because
+        /// its writer thread runs at the lowest priority.
+        /// </summary>
+        public int TelemetrySinkCapacity = 32;
+
         /// <summary>Telemetry outbox; null when the module publishes no telemetry.</summary>
         public TelemetryOutbox TelemetryOutbox;
 

@@ -18,8 +18,13 @@ namespace PerfusionGuard.Telemetry
         /// <summary>Default period of data frames: 1 s.</summary>
         public const long DefaultPeriodMicros = 1000000;
 
-        /// <summary>Size of each preallocated encoding buffer.</summary>
-        public const int EncodeBufferBytes = 2048;
+        /// <summary>
+        /// Size of each preallocated encoding buffer (one for data frames, one for alarms and events).
+        /// The widest data frame of any shipped profile, every counter at 19 digits and every channel
+        /// faulted, stays under three quarters of it (FrameSizeTests); a typical adult-CPB frame is
+        /// 542 B. A frame that still does not fit is refused whole and counted in EncodeOverflows.
+        /// </summary>
+        public const int EncodeBufferBytes = 1024;
 
         private readonly TelemetryOutbox _outbox;
         private readonly DataFrameEncoder _dataEncoder;

@@ -51,9 +51,11 @@ namespace PerfusionGuard.Cli.Bench
             return figures;
         }
 
+        // The module as a board builds it: the device-sized outbox (TelemetryOutbox.DeviceBudgetBytes),
+        // so core_heap_bytes is the figure the ESP32's ~100 KB managed heap has to hold.
         private static GuardModuleOptions NewOptions() => new GuardModuleOptions
         {
-            TelemetryOutbox = new TelemetryOutbox(),
+            TelemetryOutbox = new TelemetryOutbox(TelemetryOutbox.DeviceBudgetBytes, TelemetryOutbox.DeviceMaxEntries, TelemetryOutbox.DefaultMaxMessageBytes),
             TelemetrySession = new TelemetrySession(1, 0, null),
         };
 
