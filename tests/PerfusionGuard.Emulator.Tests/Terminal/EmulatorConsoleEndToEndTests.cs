@@ -92,6 +92,28 @@ namespace PerfusionGuard.Emulator.Tests.Terminal
                 Assert.Contains("pg-emulator op> ", seen);
             }
 
+            // Then the terminal program a biomedical engineer opens (README "Serial console"): picocom
+            // sets the line to 115200 8N1 like a serial port, types the init string and quits when idle.
+            var pico = new ProcessStartInfo("picocom")
+            {
+                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            foreach (string a in new[] { "-b", "115200", "-q", "-x", "1500", "-t", "status\r", pty })
+            {
+                pico.ArgumentList.Add(a);
+            }
+
+            using (Process picocom = Process.Start(pico)!)
+            {
+                picocom.StandardInput.Close();
+                string seen = picocom.StandardOutput.ReadToEnd();
+                Assert.True(picocom.WaitForExit(10_000));
+                Assert.Equal(0, picocom.ExitCode);
+                Assert.True(seen.Contains("status\r\nnode: pg-emulator\r\nprofile: adult-cpb\r\n"), "picocom saw: " + seen.Replace("\r", "\\r").Replace("\n", "\\n"));
+                Assert.Matches(@"p_arterial +-?\d+\.\d mmHg", seen);
+                Assert.EndsWith("pg-emulator op> ", seen);
+            }
+
             using var client = new TerminalLineClient(pty);
             client.Drain(50);
             string running = Until(() => client.Execute("status", 3000), s => s.Contains("\"pump_enable\":true"), 8_000);
