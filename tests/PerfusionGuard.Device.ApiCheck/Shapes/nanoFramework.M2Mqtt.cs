@@ -15,7 +15,7 @@
 //     the interface's own file (in nanoFramework.M2Mqtt.Core) was not read, so its members are not
 //     declared here; namespace from copies of it in nanoFramework IoT device bindings.
 // Left out: the receive side (MqttMsgPublishReceived and its args: the module subscribes to nothing,
-// SAF-TEL-001), MQTT 5 properties, the exception types (nanoFramework.M2Mqtt.Exceptions).
+// README "Telemetry"), MQTT 5 properties, the exception types (nanoFramework.M2Mqtt.Exceptions).
 using System;
 using System.Collections;
 using System.Security.Cryptography.X509Certificates;
@@ -85,7 +85,7 @@ namespace nanoFramework.M2Mqtt
         /// <summary>void Dispose() — confirmed.</summary>
         public void Dispose() { throw new NotSupportedException(); }
 
-        /// <summary>ushort Subscribe(string[] topics, MqttQoSLevel[] qosLevels) — confirmed (never called: SAF-TEL-001).</summary>
+        /// <summary>ushort Subscribe(string[] topics, MqttQoSLevel[] qosLevels) — confirmed (the module never subscribes).</summary>
         public ushort Subscribe(string[] topics, MqttQoSLevel[] qosLevels) { throw new NotSupportedException(); }
 
         /// <summary>ushort Unsubscribe(string[] topics) — confirmed.</summary>
