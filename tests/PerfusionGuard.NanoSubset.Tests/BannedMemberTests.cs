@@ -75,6 +75,11 @@ class C
         [InlineData("Console.WriteLine(_lock);", "Console.WriteLine(object)")]
         [InlineData("Console.WriteLine(\"{0}\", _int);", "Console.WriteLine(string, object)")]
         [InlineData("Debug.WriteLine(\"{0} {1}\", _int, _long);", "Debug.WriteLine(string, params object[])")]
+        [InlineData("DateTime t = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);", "DateTime(int, int, int, int, int, int, DateTimeKind)")]
+        [InlineData("DateTime t = new DateTime(2024, 1, 1, 0, 0, 0, 5, DateTimeKind.Utc);", "DateTime(int, int, int, int, int, int, int, DateTimeKind)")]
+        [InlineData("bool b = new AutoResetEvent(false).WaitOne(5);", "WaitHandle.WaitOne(int)")]
+        [InlineData("bool b = new AutoResetEvent(false).WaitOne(TimeSpan.Zero);", "WaitHandle.WaitOne(TimeSpan)")]
+        [InlineData("bool b = new AutoResetEvent(false).WaitOne(TimeSpan.Zero, false);", "WaitHandle.WaitOne(TimeSpan, bool)")]
         public void Banned_bcl_member_is_reported_as_NANO013_naming_it_and_the_alternative(string statement, string named)
         {
             var d = AssertMarked(InMethod(statement));

@@ -1,3 +1,6 @@
+// ESP32 only: HighResTimer is in nanoFramework.Hardware.Esp32, which PerfusionGuard.Device.nfproj references only for
+// TargetChip=esp32 (the STM32 build defines no ESP32 and compiles this file empty).
+#if ESP32
 using nanoFramework.Hardware.Esp32;
 using PerfusionGuard.Hal;
 
@@ -14,3 +17,4 @@ namespace PerfusionGuard.Device.Hal
         public long NowMicros => (long)HighResTimer.GetCurrent();
     }
 }
+#endif

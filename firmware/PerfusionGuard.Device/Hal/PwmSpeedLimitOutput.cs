@@ -1,3 +1,4 @@
+using System;
 using System.Device.Pwm;
 using PerfusionGuard.Hal;
 
@@ -8,7 +9,8 @@ namespace PerfusionGuard.Device.Hal
     /// board to a voltage). It starts at 0 (limit to stop) so that a controller that never reaches
     /// its first cycle limits the pump. API: nanoframework/System.Device.Pwm,
     /// PwmChannel.CreateFromPin(int pin, int frequency, double dutyCyclePercentage), DutyCycle, Start();
-    /// usage as in nanoframework/Samples samples/Gpio/Esp32PulseCounter.
+    /// usage as in nanoframework/Samples samples/Gpio/Esp32PulseCounter. CreateFromPin returns null
+    /// (it does not throw) when no PWM timer serves the pin, and DutyCycle throws outside 0.0..1.0.
     /// </summary>
     public sealed class PwmSpeedLimitOutput : IAnalogOutput
     {
@@ -19,6 +21,12 @@ namespace PerfusionGuard.Device.Hal
         public PwmSpeedLimitOutput(int pinNumber)
         {
             _pwm = PwmChannel.CreateFromPin(pinNumber, FrequencyHz, 0.0);
+            if (_pwm == null)
+            {
+                throw new InvalidOperationException("pwm:speed_limit on pin " + pinNumber.ToString()
+                    + ": no PWM channel serves this pin (ESP32: SetPinFunction(pin, PWM1) first; STM32: a timer pin of the firmware target)");
+            }
+
             _pwm.Start();
         }
 

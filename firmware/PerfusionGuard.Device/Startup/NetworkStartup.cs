@@ -57,20 +57,24 @@ namespace PerfusionGuard.Device.Startup
             {
                 try
                 {
-                    CancellationTokenSource limit = new CancellationTokenSource(AttemptMillis);
-                    bool up;
+                    // nanoFramework's CancellationTokenSource(int) runs a Timer until it is disposed
+                    // (nanoframework/System.Threading CancellationTokenSource.cs): one per attempt, disposed.
+                    using (CancellationTokenSource limit = new CancellationTokenSource(AttemptMillis))
+                    {
+                        bool up;
 #if ESP32
-                    if (_kind == NetworkKind.Wifi)
-                    {
-                        up = WifiNetworkHelper.ConnectDhcp(_settings.WifiSsid, _settings.WifiPassword, WifiReconnectionKind.Automatic, true, 0, limit.Token);
-                    }
-                    else
+                        if (_kind == NetworkKind.Wifi)
+                        {
+                            up = WifiNetworkHelper.ConnectDhcp(_settings.WifiSsid, _settings.WifiPassword, WifiReconnectionKind.Automatic, true, 0, limit.Token);
+                        }
+                        else
 #endif
-                    {
-                        up = NetworkHelper.SetupAndConnectNetwork(limit.Token, true);
-                    }
+                        {
+                            up = NetworkHelper.SetupAndConnectNetwork(limit.Token, true);
+                        }
 
-                    IsUp = up;
+                        IsUp = up;
+                    }
                 }
                 catch (Exception)
                 {

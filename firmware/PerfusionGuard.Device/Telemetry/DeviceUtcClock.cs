@@ -9,9 +9,12 @@ namespace PerfusionGuard.Device.Telemetry
     /// </summary>
     public sealed class DeviceUtcClock : IUtcClock
     {
+        // nanoFramework's DateTime is always UTC and has no (y, m, d, h, m, s, DateTimeKind) constructor
+        // (nanoframework/CoreLibrary System/DateTime.cs: only (ticks, kind) takes a kind), so the
+        // six-argument form is used; comparisons and subtraction ignore Kind on .NET as well.
         // 2024-01-01T00:00:00Z: anything earlier means the clock has not been synchronised.
-        private static readonly DateTime s_plausibleFrom = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        private static readonly DateTime s_unixEpoch = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        private static readonly DateTime s_plausibleFrom = new DateTime(2024, 1, 1, 0, 0, 0);
+        private static readonly DateTime s_unixEpoch = new DateTime(1970, 1, 1, 0, 0, 0);
 
         /// <inheritdoc/>
         public bool TryGetUtcMillis(out long utcMillis)
