@@ -3,7 +3,7 @@
 # Classic .nfproj projects have no globbing, so a portable .cs file added to the core must be listed
 # here too; NanoProjectSyncTests fails when a list is stale and points back to this script.
 #
-#   firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.nfproj  every .cs under firmware/PerfusionGuard.Core (linked)
+#   firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.Nano.nfproj  every .cs under firmware/PerfusionGuard.Core (linked)
 #   firmware/PerfusionGuard.Device/PerfusionGuard.Device.nfproj    every .cs under firmware/PerfusionGuard.Device
 #   tests/NFUnitTest/NFUnitTest.nfproj                             every .cs under tests/NFUnitTest
 #
@@ -55,7 +55,7 @@ sync() {
 }
 
 stale=0
-sync firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.nfproj firmware/PerfusionGuard.Core yes
+sync firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.Nano.nfproj firmware/PerfusionGuard.Core yes
 sync firmware/PerfusionGuard.Device/PerfusionGuard.Device.nfproj firmware/PerfusionGuard.Device no
 sync tests/NFUnitTest/NFUnitTest.nfproj tests/NFUnitTest no
 exit "$stale"

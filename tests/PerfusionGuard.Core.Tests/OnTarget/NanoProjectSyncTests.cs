@@ -35,7 +35,7 @@ namespace PerfusionGuard.Tests.OnTarget
 
         [Theory]
         [Trait("Requirement", "SAF-BRD-014")]
-        [InlineData("firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.nfproj", "firmware/PerfusionGuard.Core")]
+        [InlineData("firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.Nano.nfproj", "firmware/PerfusionGuard.Core")]
         [InlineData("firmware/PerfusionGuard.Device/PerfusionGuard.Device.nfproj", "firmware/PerfusionGuard.Device")]
         [InlineData("tests/NFUnitTest/NFUnitTest.nfproj", "tests/NFUnitTest")]
         public void Every_source_file_is_compiled_by_the_nanoFramework_project(string nfproj, string folder)
@@ -47,7 +47,7 @@ namespace PerfusionGuard.Tests.OnTarget
 
         [Theory]
         [Trait("Requirement", "SAF-BRD-014")]
-        [InlineData("firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.nfproj")]
+        [InlineData("firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.Nano.nfproj")]
         [InlineData("firmware/PerfusionGuard.Device/PerfusionGuard.Device.nfproj")]
         [InlineData("tests/NFUnitTest/NFUnitTest.nfproj")]
         public void Every_listed_file_exists(string nfproj)
@@ -59,7 +59,7 @@ namespace PerfusionGuard.Tests.OnTarget
         [Fact]
         public void The_nanoFramework_projects_fall_back_when_the_project_system_is_absent()
         {
-            foreach (string nfproj in new[] { "firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.nfproj", "firmware/PerfusionGuard.Device/PerfusionGuard.Device.nfproj", "tests/NFUnitTest/NFUnitTest.nfproj" })
+            foreach (string nfproj in new[] { "firmware/PerfusionGuard.Core.Nano/PerfusionGuard.Core.Nano.nfproj", "firmware/PerfusionGuard.Device/PerfusionGuard.Device.nfproj", "tests/NFUnitTest/NFUnitTest.nfproj" })
             {
                 string text = File.ReadAllText(Path.Combine(Root, nfproj));
                 Assert.Contains("nano.fallback.targets\" Condition=\"!Exists('$(NanoFrameworkProjectSystemPath)NFProjectSystem.CSharp.targets')\"", text);
