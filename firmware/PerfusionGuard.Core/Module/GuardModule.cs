@@ -156,7 +156,9 @@ namespace PerfusionGuard.Module
             {
                 _calibrationNote = "store of " + logStore.SizeBytes.ToString() + " bytes has no room for calibration after the event log";
             }
-            _recorder = new EventRecorder(_log, _logAlarms, _logEvents);
+            // The self-test runs on the safety thread: its results wait in a ring for the log writer (SAF-LOG-007).
+            PendingRecordRing selfTestRecords = new PendingRecordRing(options.SafetyEventRingCapacity);
+            _recorder = new EventRecorder(_log, _logAlarms, _logEvents, selfTestRecords);
 
             ICycleObserver[] observers;
             if (options.TelemetryOutbox != null)
@@ -183,6 +185,7 @@ namespace PerfusionGuard.Module
                 guardsArterialPump ? null : ports.ArterialPumpRunning, speedLimit, ports.Clamp,
                 new WatchdogFeedOutput(ports.WatchdogFeed), observers, board.CyclePeriodMicros);
             _selfTest = new StartupSelfTest(testPorts, ports.PumpEnable, ports.PumpEnableReadback, _channels, _log, null);
+            _selfTest.PendingRecords = selfTestRecords;
             _selfTest.Begin(nowMicros);
         }
 
