@@ -147,6 +147,20 @@ namespace PerfusionGuard.Tests.Module
         }
 
         [Fact]
+        public void The_example_in_the_README_is_valid()
+        {
+            string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(PerfusionGuard.Tests.Boards.BoardFiles.RepoRoot(), "README.md"));
+            int start = readme.IndexOf("    { \"profile\"", readme.IndexOf("`perfusionguard.json` (parsed"));
+            int end = readme.IndexOf("\n\n", start);
+            string example = readme.Substring(start, end - start);
+            SiteSettings s = Parse(example);
+            Assert.Equal("or3", s.Site);
+            Assert.True(s.MqttTls);
+            Assert.Equal("I:\\broker-ca.pem", s.MqttCaFile);
+            Assert.NotNull(s.CreateServiceCredential());
+        }
+
+        [Fact]
         [Trait("Requirement", "SAF-CON-005")]
         public void Without_a_service_pin_there_is_no_credential_and_a_stored_credential_is_taken_as_is()
         {
