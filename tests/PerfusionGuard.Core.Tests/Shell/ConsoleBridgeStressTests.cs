@@ -101,6 +101,9 @@ namespace PerfusionGuard.Tests.Shell
             long stepBytes = 0;
             long serviceBytes = 0;
             var serviceBytesByKind = new long[16];
+            long snapshotTicks = 0;
+            long snapshotMaxTicks = 0;
+            long snapshots = 0;
             long firstCycle = module.Cycle.CycleCount;
             long startMicros = rig.NowMicros;
 
@@ -124,7 +127,9 @@ namespace PerfusionGuard.Tests.Shell
                         // Stable while posted: the console writes the request before it posts it.
                         ConsoleRequestKind kind = bridge.Mailbox.IsPending ? bridge.Mailbox.Kind : ConsoleRequestKind.None;
                         long a0 = GC.GetAllocatedBytesForCurrentThread();
+                        long t0 = Stopwatch.GetTimestamp();
                         bridge.Service(rig.NowMicros);
+                        long serviceTicks = Stopwatch.GetTimestamp() - t0;
                         long a1 = GC.GetAllocatedBytesForCurrentThread();
                         module.Step(rig.NowMicros);
                         long a2 = GC.GetAllocatedBytesForCurrentThread();
@@ -133,6 +138,12 @@ namespace PerfusionGuard.Tests.Shell
                         {
                             serviceBytes += a1 - a0;
                             serviceBytesByKind[(int)kind] += a1 - a0;
+                            if (kind == ConsoleRequestKind.Snapshot)
+                            {
+                                snapshots++;
+                                snapshotTicks += serviceTicks;
+                                snapshotMaxTicks = Math.Max(snapshotMaxTicks, serviceTicks);
+                            }
                             stepBytes += a2 - a1;
                             steps++;
                         }
@@ -223,7 +234,9 @@ namespace PerfusionGuard.Tests.Shell
             _log.WriteLine(commands + " commands (" + summary + "), " + steps + " measured safety steps, "
                 + bridge.Mailbox.CarriedOut + " requests carried out, Step allocated " + stepBytes + " B, Service allocated "
                 + serviceBytes + " B in total (" + string.Join(", ", Enumerable.Range(0, 13).Where(k => serviceBytesByKind[k] > 0)
-                    .Select(k => (ConsoleRequestKind)k + " " + serviceBytesByKind[k] + " B")) + ")");
+                    .Select(k => (ConsoleRequestKind)k + " " + serviceBytesByKind[k] + " B")) + "); a snapshot request costs the safety step "
+                + (snapshots == 0 ? 0 : snapshotTicks * 1e9 / Stopwatch.Frequency / snapshots).ToString("F0") + " ns on average, "
+                + (snapshotMaxTicks * 1e9 / Stopwatch.Frequency).ToString("F0") + " ns at most (host, " + snapshots + " snapshots)");
             Assert.True(commands > 500, "only " + commands + " commands in 4 s");
             Assert.True(steps > 10_000, "only " + steps + " measured safety steps");
             Assert.Equal(0, stepBytes);
