@@ -63,7 +63,7 @@ namespace PerfusionGuard.Device.Startup
 #if ESP32
                     if (_kind == NetworkKind.Wifi)
                     {
-                        up = WifiNetworkHelper.ConnectDhcp(_settings.WifiSsid, _settings.WifiPassword ?? "", WifiReconnectionKind.Automatic, true, 0, limit.Token);
+                        up = WifiNetworkHelper.ConnectDhcp(_settings.WifiSsid, _settings.WifiPassword, WifiReconnectionKind.Automatic, true, 0, limit.Token);
                     }
                     else
 #endif
