@@ -4,49 +4,69 @@ using System.Threading;
 using PerfusionGuard.Boards;
 using PerfusionGuard.Device.Hal;
 using PerfusionGuard.Device.Startup;
+using PerfusionGuard.Device.Telemetry;
 using PerfusionGuard.Device.Threads;
 using PerfusionGuard.Hal;
 using PerfusionGuard.Module;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Shell;
 using PerfusionGuard.Shell.Adapters;
+using PerfusionGuard.Shell.Bridge;
+using PerfusionGuard.Telemetry;
 
 namespace PerfusionGuard.Device
 {
     /// <summary>
-    /// The device entry point: checks the board and profile, opens the board's pins (outputs
-    /// low first), builds the firmware stack and starts the threads:
+    /// The device entry point: reads the site settings, checks the board and profile, opens the
+    /// board's pins (outputs low first), builds the firmware stack and starts the threads:
     /// <list type="bullet">
-    /// <item>safety loop, ThreadPriority.Highest, fixed period (board cycle_period_us): self-test, then one safety cycle per period; feeds the external watchdog after each complete cycle;</item>
+    /// <item>safety loop, ThreadPriority.Highest, fixed period (board cycle_period_us): the console's pending request (ModuleConsoleBridge.Service), then the module's step (self-test, then one safety cycle); feeds the external watchdog after each complete cycle;</item>
+    /// <item>console, BelowNormal: reads COM2 and runs the shell; it reaches the module only through the bridge (a snapshot and one request at a time, SAF-BRD-017, SAF-CON-012);</item>
+    /// <item>log writer, Lowest: the module's event rings into the flash log;</item>
     /// <item>network start-up, Lowest: Wi-Fi or Ethernet with a time limit, retried;</item>
-    /// <item>console (BelowNormal) and log writer (Lowest), each draining its bounded buffer (PollingThread); console commands reach the module only through the safety thread (InterlockMailbox).</item>
+    /// <item>telemetry, Lowest: once the network is up, the M2Mqtt link's connection thread; the module's events into the outbox and the outbox to the broker.</item>
     /// </list>
-    /// Nothing here can be built or run on the development machines (NANO-PLATFORM.md, projects):
-    /// it is written against the API shapes cited in each adapter and kept this thin on purpose.
+    /// The safety loop waits on none of the others. Nothing here can be built or run on the
+    /// development machines (NANO-PLATFORM.md, projects): it is written against the API shapes cited
+    /// in each adapter; everything it composes is portable and host-tested.
     /// </summary>
     public static class Program
     {
+        /// <summary>Firmware version reported by the console and in telemetry <c>meta</c>.</summary>
+        public const string FirmwareVersion = "0.1.0";
+
         /// <summary>Board definition deployed with nanoff --filedeployment.</summary>
         public const string BoardPath = "I:\\board.json";
 
-        /// <summary>Site settings (profile, network, broker).</summary>
+        /// <summary>Site settings (profile, network, broker, telemetry, service PIN): <see cref="SiteSettings"/>.</summary>
         public const string SettingsPath = "I:\\perfusionguard.json";
 
-        /// <summary>The non-volatile store (calibration, event log).</summary>
+        /// <summary>The non-volatile store (event log, calibration, console settings).</summary>
         public const string StorePath = "I:\\perfusionguard.store";
 
-        /// <summary>Size of the store file: calibration plus 500 event-log records of 48 bytes and headers.</summary>
+        /// <summary>Size of the store file: 1000 event-log records of 48 bytes and headers, the calibration slots and the limits record.</summary>
         public const int StoreSizeBytes = 64 * 1024;
+
+        /// <summary>Period of the telemetry thread when it has nothing to send.</summary>
+        private const int TelemetryIdleMillis = 50;
 
         /// <summary>Entry point.</summary>
         public static void Main()
         {
             Debug.WriteLine("PerfusionGuard: starting");
-            DeviceSettings settings;
+            SiteSettings settings;
             string settingsError;
             if (!DeviceSettings.TryLoad(SettingsPath, out settings, out settingsError))
             {
-                Halt(new string[] { settingsError });
+                Halt(settingsError.Split('\n'));
+            }
+
+            string caPem;
+            string caError;
+            if (!DeviceSettings.TryReadBrokerCa(settings, SettingsPath, out caPem, out caError))
+            {
+                // The site asked for TLS with this CA: without it there would be no (verified) telemetry at all.
+                Halt(new string[] { caError });
             }
 
             CircuitProfile profile;
@@ -64,51 +84,108 @@ namespace PerfusionGuard.Device
             }
 
             NanoPortFactory factory = new NanoPortFactory(board);
-            BoardPorts ports = BoardPorts.Open(board, factory);
-            IAnalogOutput speedLimit = factory.OpenSpeedLimit();
+            BoardPorts ports;
+            IAnalogOutput speedLimit;
+            try
+            {
+                // Outputs are opened low first (SAF-BRD-013); a pin or PWM the chip refuses ends here,
+                // with the pump line never energized, instead of as an unhandled exception.
+                ports = BoardPorts.Open(board, factory);
+                speedLimit = factory.OpenSpeedLimit();
+            }
+            catch (Exception e)
+            {
+                Halt(new string[] { "board " + board.Id + ": opening the pins failed: " + e.Message });
+                return;
+            }
+
             BoardPin trip = board.FindPin(PinRole.SoftwareTrip);
             FailSafeOutputs failSafe = new FailSafeOutputs(ports.PumpEnable, ports.SoftwareTrip, trip != null && !trip.ActiveLow, ports.Clamp, speedLimit);
             try
             {
                 IMicrosClock clock = CreateClock();
+                DeviceUtcClock utc = new DeviceUtcClock();
                 INonVolatileStore store = new FlashFileStore(StorePath, StoreSizeBytes);
-                GuardModule module = new GuardModule(board, ports, profile, speedLimit, store, null, clock.NowMicros);
-                InterlockMailbox interlock = new InterlockMailbox(new GuardModuleInterlock(module, ports.ResetKey, board.FindPin(PinRole.ResetKey)));
+                GuardModuleOptions options = new GuardModuleOptions();
+                if (settings.TelemetryEnabled)
+                {
+                    // One sampler, the module's: it fills this outbox on the safety cycle (SAF-TEL-004).
+                    ModuleTelemetry.Configure(options, settings, utc);
+                }
 
-                // The safety thread's step: console commands first (SAF-BRD-017), then the module.
+                GuardModule module = new GuardModule(board, ports, profile, speedLimit, store, options, clock.NowMicros);
+                if (module.CalibrationNote != null)
+                {
+                    Debug.WriteLine("PerfusionGuard: calibration: " + module.CalibrationNote);
+                }
+
+                // The console is composed before the safety loop starts (stored limits are applied now,
+                // single-threaded); afterwards it reaches the module only through the bridge.
+                GuardModuleConsole console = null;
+                DeviceModuleControl control = new DeviceModuleControl(SettingsPath);
+                if (board.ConsolePort != null)
+                {
+                    console = GuardModuleConsole.Create(module, settings.Node, FirmwareVersion, board.Id, utc, store, module.SettingsAddress, control,
+                        new SafetyThreadWait(clock, SafetyThreadWait.DeviceTimeoutMicros(board.CyclePeriodMicros), 1));
+                }
+
+                ModuleConsoleBridge bridge = console != null ? console.Bridge : null;
                 SafetyLoopThread safetyLoop = new SafetyLoopThread(nowMicros =>
                 {
-                    interlock.Apply(nowMicros);
+                    // Console requests first, at the cycle boundary (SAF-BRD-017), then the module.
+                    if (bridge != null)
+                    {
+                        bridge.Service(nowMicros);
+                    }
+
                     module.Step(nowMicros);
                 }, clock, board.CyclePeriodMicros, failSafe);
                 safetyLoop.Start();
 
-                // Log writer: copies the safety events the cycle queued into the flash log, off the safety thread.
+                // Log writer: the safety events and self-test results the cycle queued, into the flash log (SAF-LOG-007).
                 new PollingThread(nowMicros => module.PumpLog(16), clock, 100, ThreadPriority.Lowest).Start();
 
                 NetworkStartup network = new NetworkStartup(board.Network, settings);
                 network.Start();
 
-                if (board.ConsolePort != null)
+                if (settings.TelemetryEnabled)
                 {
-                    factory.RouteConsolePins();
-                    SerialByteStream serial = new SerialByteStream(board.ConsolePort, board.ConsoleBaud);
-                    // Interlock commands go through the module's mailbox (run by the safety thread);
-                    // status, calibration and config adapters are not wired on the device yet:
-                    // README "what was verified where".
-                    ShellServices services = new ShellServices();
-                    services.Interlock = interlock;
-                    services.Alarms = new AlarmManagerPanel(module.Alarms);
-                    services.Log = new EventLogJournal(module.Log, module.Supervisor);
-                    SerialShell shell = new SerialShell(serial, services,
-                        PinCredential.Create(settings.ServicePin, new byte[] { 0x50, 0x47, 0x01, 0x02 }, 1000),
-                        EchoMode.Plain, SerialShell.DefaultOutputBytes);
-                    new PollingThread(shell.Poll, clock, 20, ThreadPriority.BelowNormal).Start();
+                    ModuleTelemetry telemetry = new ModuleTelemetry(module, settings, FirmwareVersion, board.Id, clock.NowMicros);
+                    DeviceTelemetry link = new DeviceTelemetry(telemetry, settings, caPem, network, clock);
+                    if (console != null)
+                    {
+                        console.Status.NetSource = new TelemetryLinkStatus(link.Link, telemetry.Outbox, settings.MqttEndpoint);
+                    }
+
+                    new PollingThread(link.Step, clock, TelemetryIdleMillis, ThreadPriority.Lowest).Start();
+                    if (board.Network == NetworkKind.None)
+                    {
+                        Debug.WriteLine("PerfusionGuard: telemetry configured but board " + board.Id + " has no network: messages stay in the outbox");
+                    }
                 }
 
-                // Telemetry (TelemetryPump over the M2Mqtt link) starts once the network is up; it is
-                // not wired on the device yet: README "what was verified where".
-                Debug.WriteLine("PerfusionGuard: board " + board.Id + ", profile " + profile.Name + ", running");
+                if (console != null)
+                {
+                    PinCredential credential = settings.CreateServiceCredential();
+                    if (credential == null)
+                    {
+                        // SAF-CON-005: there is no default PIN; without one the console stays at operator level.
+                        Debug.WriteLine("PerfusionGuard: service login disabled: no service_pin in " + SettingsPath
+                            + " (calibration, settings, overrides and console reset need it)");
+                    }
+
+                    factory.RouteConsolePins();
+                    SerialByteStream serial = new SerialByteStream(board.ConsolePort, board.ConsoleBaud);
+                    SerialShell shell = new SerialShell(serial, console.Services, credential, EchoMode.Plain, SerialShell.DefaultOutputBytes);
+                    new PollingThread(nowMicros =>
+                    {
+                        shell.Poll(nowMicros);
+                        control.RebootWhenReplySent(shell, failSafe);
+                    }, clock, 20, ThreadPriority.BelowNormal).Start();
+                }
+
+                Debug.WriteLine("PerfusionGuard: board " + board.Id + ", profile " + profile.Name + ", boot " + module.Log.BootCounter.ToString()
+                    + (settings.TelemetryEnabled ? ", telemetry to " + settings.MqttEndpoint : ", telemetry off") + ", running");
             }
             catch (Exception e)
             {

@@ -13,13 +13,21 @@ namespace PerfusionGuard.Log
         private readonly EventLog _log;
         private readonly AlarmTransitionRing _alarmTransitions;
         private readonly SafetyEventRing _safetyEvents;
+        private readonly PendingRecordRing _pending;
 
         /// <summary>
         /// Creates a recorder draining <paramref name="alarmTransitions"/> (a sink attached to the alarm
         /// manager) and, when given, <paramref name="safetyEvents"/> (the supervisor's ring; may be null).
         /// </summary>
         public EventRecorder(EventLog log, AlarmTransitionRing alarmTransitions, SafetyEventRing safetyEvents)
+            : this(log, alarmTransitions, safetyEvents, null)
         {
+        }
+
+        /// <summary>As above, also draining <paramref name="pending"/> (records the safety thread queued, such as self-test results; may be null).</summary>
+        public EventRecorder(EventLog log, AlarmTransitionRing alarmTransitions, SafetyEventRing safetyEvents, PendingRecordRing pending)
+        {
+            _pending = pending;
             _log = log ?? throw new System.ArgumentNullException(nameof(log), "event recorder: an event log is required");
             _alarmTransitions = alarmTransitions;
             _safetyEvents = safetyEvents;
@@ -29,6 +37,11 @@ namespace PerfusionGuard.Log
         public int Pump(int maxRecords)
         {
             int written = 0;
+            while (written < maxRecords && _pending != null && _pending.TryAppendOldestTo(_log))
+            {
+                written++;
+            }
+
             while (written < maxRecords && _alarmTransitions != null && _alarmTransitions.TryTake(out AlarmTransition t))
             {
                 if (t.Cause == AlarmTransitionCause.Refused)

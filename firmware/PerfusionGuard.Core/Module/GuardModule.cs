@@ -42,8 +42,12 @@ namespace PerfusionGuard.Module
         private readonly int _calibrationAddress;
         private readonly int _settingsAddress;
         private readonly TelemetrySampler _telemetry;
+        private readonly TelemetrySession _telemetrySession;
+        private readonly TelemetryOutbox _telemetryOutbox;
         private readonly SafetyCycle _cycle;
         private readonly StartupSelfTest _selfTest;
+        private readonly bool _resetKeyActiveHigh;
+        private readonly bool _silenceKeyActiveHigh;
         private bool _resetKeyWasDown;
         private bool _silenceKeyWasDown;
         private int _pendingResetCycles;
@@ -68,6 +72,10 @@ namespace PerfusionGuard.Module
             options = options ?? new GuardModuleOptions();
             _profile = profile;
             _ports = ports;
+            // Keys follow the board's pin table like every other signal (SAF-BRD-016): the DevKitC's
+            // BOOT button reads low when pressed, so a raw read would count it as held while idle.
+            _resetKeyActiveHigh = ActiveHigh(board.FindPin(PinRole.ResetKey));
+            _silenceKeyActiveHigh = ActiveHigh(board.FindPin(PinRole.SilenceKey));
             ArrayList channels = new ArrayList();
             ArrayList latches = new ArrayList();
             ArrayList latchPorts = new ArrayList();
@@ -148,20 +156,22 @@ namespace PerfusionGuard.Module
             {
                 _calibrationNote = "store of " + logStore.SizeBytes.ToString() + " bytes has no room for calibration after the event log";
             }
-            _recorder = new EventRecorder(_log, _logAlarms, _logEvents);
+            // The self-test runs on the safety thread: its results wait in a ring for the log writer (SAF-LOG-007).
+            PendingRecordRing selfTestRecords = new PendingRecordRing(options.SafetyEventRingCapacity);
+            _recorder = new EventRecorder(_log, _logAlarms, _logEvents, selfTestRecords);
 
             ICycleObserver[] observers;
             if (options.TelemetryOutbox != null)
             {
-                if (options.TelemetrySession == null)
-                {
-                    throw new ArgumentException("telemetry: an outbox needs a TelemetrySession");
-                }
-
+                // One boot counter for the black box and telemetry: the event log's, incremented by
+                // Open above, unless the host brings its own session (the emulator counts boots itself).
+                _telemetrySession = options.TelemetrySession
+                    ?? new TelemetrySession(_log.BootCounter, nowMicros, options.TelemetryUtcClock);
+                _telemetryOutbox = options.TelemetryOutbox;
                 _telemetryEvents = new SafetyEventRing(options.TelemetrySinkCapacity);
                 _telemetryAlarms = new AlarmTransitionRing(options.TelemetrySinkCapacity);
                 _alarms.AddSink(_telemetryAlarms);
-                _telemetry = new TelemetrySampler(options.TelemetryOutbox, options.TelemetrySession, profile.Channels, _supervisor, options.TelemetryPeriodMicros);
+                _telemetry = new TelemetrySampler(options.TelemetryOutbox, _telemetrySession, profile.Channels, _supervisor, options.TelemetryPeriodMicros);
                 observers = new ICycleObserver[] { _alarms, _telemetry };
             }
             else
@@ -175,6 +185,7 @@ namespace PerfusionGuard.Module
                 guardsArterialPump ? null : ports.ArterialPumpRunning, speedLimit, ports.Clamp,
                 new WatchdogFeedOutput(ports.WatchdogFeed), observers, board.CyclePeriodMicros);
             _selfTest = new StartupSelfTest(testPorts, ports.PumpEnable, ports.PumpEnableReadback, _channels, _log, null);
+            _selfTest.PendingRecords = selfTestRecords;
             _selfTest.Begin(nowMicros);
         }
 
@@ -216,6 +227,21 @@ namespace PerfusionGuard.Module
 
         /// <summary>The telemetry sampler; null without telemetry.</summary>
         public TelemetrySampler Telemetry => _telemetry;
+
+        /// <summary>The telemetry session (boot counter, sequences); null without telemetry.</summary>
+        public TelemetrySession TelemetrySession => _telemetrySession;
+
+        /// <summary>The telemetry outbox the sampler fills; null without telemetry.</summary>
+        public TelemetryOutbox TelemetryOutbox => _telemetryOutbox;
+
+        /// <summary>True when the board has a local reset key.</summary>
+        public bool HasResetKey => _ports.ResetKey != null;
+
+        /// <summary>
+        /// True while the local reset key is pressed, in the polarity of the board's pin table.
+        /// Reads the pin: safety thread only (the console sees it in its snapshot, SAF-CON-012).
+        /// </summary>
+        public bool ResetKeyHeld => _ports.ResetKey != null && _ports.ResetKey.Read() == _resetKeyActiveHigh;
 
         /// <summary>The decision of the last cycle (a latched stop until the first cycle runs).</summary>
         public SafetyDecision LastDecision => _supervisor.LastDecision;
@@ -301,7 +327,7 @@ namespace PerfusionGuard.Module
         {
             if (_ports.ResetKey != null)
             {
-                bool down = _ports.ResetKey.Read();
+                bool down = _ports.ResetKey.Read() == _resetKeyActiveHigh;
                 if (down && !_resetKeyWasDown)
                 {
                     RequestOperatorReset(nowMicros, CommandSource.LocalPanel);
@@ -312,7 +338,7 @@ namespace PerfusionGuard.Module
 
             if (_ports.SilenceKey != null)
             {
-                bool down = _ports.SilenceKey.Read();
+                bool down = _ports.SilenceKey.Read() == _silenceKeyActiveHigh;
                 if (down && !_silenceKeyWasDown)
                 {
                     _alarms.PauseAudio(nowMicros, AlarmManager.MaxAudioPauseMicros, CommandSource.LocalPanel);
@@ -334,6 +360,8 @@ namespace PerfusionGuard.Module
                 }
             }
         }
+
+        private static bool ActiveHigh(BoardPin pin) => pin == null || !pin.ActiveLow;
 
         private static void Require(object port, BoardDefinition board, ChannelId id, string what)
         {

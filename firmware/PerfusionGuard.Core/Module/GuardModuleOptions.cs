@@ -25,8 +25,14 @@ namespace PerfusionGuard.Module
         /// <summary>Telemetry outbox; null when the module publishes no telemetry.</summary>
         public TelemetryOutbox TelemetryOutbox;
 
-        /// <summary>Telemetry session (seq counters, boot counter, clock); required with an outbox.</summary>
+        /// <summary>
+        /// Telemetry session (seq counters, boot counter, clock). Null with an outbox: the module
+        /// makes one with the event log's boot counter and <see cref="TelemetryUtcClock"/> (the device).
+        /// </summary>
         public TelemetrySession TelemetrySession;
+
+        /// <summary>Wall clock for the session the module makes (null: <c>utc_ms</c> 0).</summary>
+        public IUtcClock TelemetryUtcClock;
 
         /// <summary>Period of telemetry data frames.</summary>
         public long TelemetryPeriodMicros = TelemetrySampler.DefaultPeriodMicros;

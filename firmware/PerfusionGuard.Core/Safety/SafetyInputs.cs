@@ -41,5 +41,20 @@ namespace PerfusionGuard.Safety
 
         /// <summary>True when the previous cycle overran its period or the loop stalled.</summary>
         public bool CycleOverrun;
+
+        /// <summary>Copies every field of <paramref name="other"/> into this instance (a snapshot for another thread). Allocates nothing.</summary>
+        public void CopyFrom(SafetyInputs other)
+        {
+            System.Array.Copy(other.Pressures, Pressures, Pressures.Length);
+            System.Array.Copy(other.Air, Air, Air.Length);
+            System.Array.Copy(other.Flows, Flows, Flows.Length);
+            ReservoirLevel = other.ReservoirLevel;
+            GuardedPumpRunning = other.GuardedPumpRunning;
+            ArterialPumpRunning = other.ArterialPumpRunning;
+            PumpEnableCommanded = other.PumpEnableCommanded;
+            PumpEnableReadback = other.PumpEnableReadback;
+            SelfTestPassed = other.SelfTestPassed;
+            CycleOverrun = other.CycleOverrun;
+        }
     }
 }

@@ -85,6 +85,13 @@ namespace PerfusionGuard.SelfTest
             _limits = limits ?? new SelfTestLimits();
         }
 
+        /// <summary>
+        /// When set, results are queued here for the log writer thread instead of being appended to
+        /// the event log from the stepping thread (a module's safety thread must not wait for a flash
+        /// write, SAF-LOG-007); null: appended directly (single-threaded hosts and tests).
+        /// </summary>
+        public PendingRecordRing PendingRecords { get; set; }
+
         /// <summary>Where the self-test stands.</summary>
         public SelfTestOutcome Outcome => _outcome;
 
@@ -398,6 +405,12 @@ namespace PerfusionGuard.SelfTest
             if (_log != null && _log.IsOpen)
             {
                 int measured = measuredMicros > int.MaxValue ? int.MaxValue : (int)measuredMicros;
+                if (PendingRecords != null)
+                {
+                    PendingRecords.Record(nowMicros, EventKind.SelfTestResult, (int)check, measured, passed ? 1 : 0, channel, (byte)CommandSource.Firmware);
+                    return;
+                }
+
                 _log.Append(nowMicros, EventKind.SelfTestResult, (int)check, measured, passed ? 1 : 0, channel, (byte)CommandSource.Firmware);
             }
         }

@@ -254,8 +254,9 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            c.Log(EventKind.ConfigurationChange, -1, 0, 0, ShellLogCodes.RebootRequested);
+            // Requested first, logged after: a request the safety thread refuses is not logged (SAF-CON-012).
             control.RequestReboot(c.NowMicros);
+            c.Log(EventKind.ConfigurationChange, -1, 0, 0, ShellLogCodes.RebootRequested);
             c.Reply.Text("reboot", "requested");
         }
 

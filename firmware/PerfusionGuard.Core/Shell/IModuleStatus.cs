@@ -8,8 +8,8 @@ namespace PerfusionGuard.Shell
     /// cycle's inputs and decision, the supervisor's rule states, the start-up self-test and the
     /// telemetry link. Shaped after the real components (SafetyCycle.Inputs / LastDecision,
     /// InterlockSupervisor as <see cref="IConditionMonitor"/>), so the adapter is a few lines.
-    /// The console thread reads values the safety cycle writes: a field may be one cycle newer than
-    /// its neighbour, which is fine for a diagnostic display and never feeds back into a decision.
+    /// A module's console reads it from the bridge's snapshot (Shell/Bridge/SnapshotModuleStatus):
+    /// every field from the same cycle boundary, copied by the safety thread (SAF-CON-012).
     /// </summary>
     public interface IModuleStatus
     {

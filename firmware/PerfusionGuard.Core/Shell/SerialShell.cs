@@ -11,7 +11,8 @@ namespace PerfusionGuard.Shell
     /// emulator). <see cref="Poll"/> reads what has arrived, edits it into a line, runs complete
     /// lines as `noun verb args` commands and queues the response into a bounded output ring. It
     /// runs on the console's own thread on the device and shares no lock with the safety cycle, so
-    /// neither a slow terminal nor a long command can delay a safety decision (SAF-CON-002).
+    /// neither a slow terminal nor a long command can delay a safety decision (SAF-CON-002); it
+    /// reaches the module only through <see cref="ShellServices.Sync"/> (SAF-CON-012).
     /// </summary>
     public sealed class SerialShell
     {
@@ -449,6 +450,16 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
+            // SAF-CON-012: what the command reads is the module at its last cycle boundary, copied by
+            // the safety thread; a module on another thread that does not answer runs nothing.
+            IConsoleSync sync = command.ReadsModule ? _services.Sync : null;
+            string syncError;
+            if (sync != null && !sync.BeginCommand(_context.NowMicros, out syncError))
+            {
+                _reply.Fail(ShellErrors.Timeout, syncError);
+                return;
+            }
+
             if (command.StoppedPumpOnly && ShellRules.PumpRunning(_services))
             {
                 _reply.Fail(ShellErrors.State, (command.Verb == null ? command.Noun : command.Noun + " " + command.Verb) + " is refused while the pump runs: stop the pump first");
@@ -463,6 +474,14 @@ namespace PerfusionGuard.Shell
             {
                 _internalErrors++;
                 _reply.Fail(ShellErrors.Internal, "console defect in '" + command.Usage + "': " + e.GetType().Name);
+            }
+
+            string failureCode;
+            string failureMessage;
+            if (sync != null && sync.TakeFailure(out failureCode, out failureMessage))
+            {
+                // A change the safety thread did not carry out as asked: the reply says so, not what the handler assumed.
+                _reply.Fail(failureCode, (command.Verb == null ? command.Noun : command.Noun + " " + command.Verb) + ": " + failureMessage);
             }
         }
 

@@ -28,11 +28,17 @@ namespace PerfusionGuard.Shell
         public readonly string Summary;
         /// <summary>The handler.</summary>
         public readonly ShellCommandHandler Handler;
+        /// <summary>
+        /// False for commands that read nothing a safety cycle changes (help, login, mode, version,
+        /// time): they run without asking the safety thread for a snapshot (SAF-CON-012).
+        /// </summary>
+        public readonly bool ReadsModule;
 
         /// <summary>Creates a command entry.</summary>
         public ShellCommand(string noun, string verb, string arguments, int minArgs, int maxArgs, AccessLevel level,
-            bool stoppedPumpOnly, string summary, ShellCommandHandler handler)
+            bool stoppedPumpOnly, string summary, ShellCommandHandler handler, bool readsModule = true)
         {
+            ReadsModule = readsModule;
             Noun = noun;
             Verb = verb;
             Arguments = arguments;

@@ -14,8 +14,8 @@ namespace PerfusionGuard.Shell
         {
             return new ShellCommand[]
             {
-                new ShellCommand("help", null, "[COMMAND]", 0, 2, Op, false, "list commands, or explain one", SessionCommands.Help),
-                new ShellCommand("version", null, "", 0, 0, Op, false, "firmware, board and console versions", StatusCommands.Version),
+                new ShellCommand("help", null, "[COMMAND]", 0, 2, Op, false, "list commands, or explain one", SessionCommands.Help, false),
+                new ShellCommand("version", null, "", 0, 0, Op, false, "firmware, board and console versions", StatusCommands.Version, false),
                 new ShellCommand("status", null, "", 0, 0, Op, false, "profile, pump state and why, channels, alarms", StatusCommands.Status),
                 new ShellCommand("sensor", "list", "", 0, 0, Op, false, "every channel with value, unit and quality", StatusCommands.SensorList),
                 new ShellCommand("sensor", "get", "NAME", 1, 1, Op, false, "one channel in detail", StatusCommands.SensorGet),
@@ -41,12 +41,12 @@ namespace PerfusionGuard.Shell
                 new ShellCommand("profile", "show", "", 0, 0, Op, false, "the active circuit profile and its rules", ConfigCommands.ProfileShow),
                 new ShellCommand("profile", "use", "CIRCUIT", 1, 1, Svc, true, "switch to another built-in circuit profile", ConfigCommands.ProfileUse),
                 new ShellCommand("log", "show", "[N]", 0, 1, Op, false, "the last N event-log entries (default 10, at most 32)", ConfigCommands.LogShow),
-                new ShellCommand("time", null, "", 0, 0, Op, false, "uptime and UTC time", StatusCommands.Time),
+                new ShellCommand("time", null, "", 0, 0, Op, false, "uptime and UTC time", StatusCommands.Time, false),
                 new ShellCommand("net", "status", "", 0, 0, Op, false, "telemetry link state", StatusCommands.NetStatus),
-                new ShellCommand("login", null, "[PIN]", 0, 1, Op, false, "service level (asks for the PIN when not given)", SessionCommands.Login),
-                new ShellCommand("logout", null, "", 0, 0, Op, false, "back to operator level", SessionCommands.Logout),
-                new ShellCommand("mode", "human", "", 0, 0, Op, false, "responses as text", SessionCommands.ModeHuman),
-                new ShellCommand("mode", "json", "", 0, 0, Op, false, "responses as one JSON object per line", SessionCommands.ModeJson),
+                new ShellCommand("login", null, "[PIN]", 0, 1, Op, false, "service level (asks for the PIN when not given)", SessionCommands.Login, false),
+                new ShellCommand("logout", null, "", 0, 0, Op, false, "back to operator level", SessionCommands.Logout, false),
+                new ShellCommand("mode", "human", "", 0, 0, Op, false, "responses as text", SessionCommands.ModeHuman, false),
+                new ShellCommand("mode", "json", "", 0, 0, Op, false, "responses as one JSON object per line", SessionCommands.ModeJson, false),
                 new ShellCommand("reboot", null, "", 0, 0, Svc, true, "restart the module", ConfigCommands.Reboot),
             };
         }

@@ -25,6 +25,8 @@ namespace PerfusionGuard.Shell
         public const string Failed = "E_FAILED";
         /// <summary>The response did not fit in the output buffer.</summary>
         public const string Overflow = "E_OVERFLOW";
+        /// <summary>The safety thread did not carry out the request in time (the message says whether anything changed).</summary>
+        public const string Timeout = "E_TIMEOUT";
         /// <summary>A defect in the console itself; the state is unchanged.</summary>
         public const string Internal = "E_INTERNAL";
     }

@@ -21,5 +21,7 @@ namespace PerfusionGuard.Shell
         public IConfigStore Config;
         /// <summary>The persistent event log.</summary>
         public IShellEventLog Log;
+        /// <summary>The bridge to the safety thread (null when the components are called on one thread).</summary>
+        public IConsoleSync Sync;
     }
 }

@@ -1,67 +1,48 @@
-using System.Collections;
 using System.IO;
-using PerfusionGuard.Text;
+using PerfusionGuard.Module;
 
 namespace PerfusionGuard.Device.Startup
 {
     /// <summary>
-    /// Site settings of a module, in I:\perfusionguard.json next to I:\board.json (both deployed
-    /// with `nanoff --filedeployment`, README "Boards and flashing"):
-    /// { "profile": "adult-cpb", "wifi_ssid": "...", "wifi_password": "...", "mqtt_host": "...",
-    ///   "mqtt_port": 1883, "site": "or-3", "node": "pg-01", "service_pin": "4711" }. A missing file gives the defaults
-    /// (adult-cpb, no network); a malformed one is an error, never silently ignored.
+    /// Reads the site settings and the broker's CA from the internal flash drive. Parsing and every
+    /// check are the portable core's (<see cref="SiteSettings"/>, host-tested); this only reads files.
     /// </summary>
-    public sealed class DeviceSettings
+    public static class DeviceSettings
     {
-        /// <summary>Circuit profile name (SCENARIOS.md circuit).</summary>
-        public string Profile = "adult-cpb";
-        /// <summary>Wi-Fi network; null: stay off the network.</summary>
-        public string WifiSsid;
-        /// <summary>Wi-Fi password.</summary>
-        public string WifiPassword;
-        /// <summary>MQTT broker host; null: no telemetry.</summary>
-        public string MqttHost;
-        /// <summary>MQTT broker port.</summary>
-        public int MqttPort = 1883;
-        /// <summary>Telemetry site segment of the topic.</summary>
-        public string Site = "site";
-        /// <summary>Telemetry node segment of the topic.</summary>
-        public string Node = "node";
-        /// <summary>Service-level PIN of the console (change it on site).</summary>
-        public string ServicePin = "0000";
-
-        /// <summary>Reads <paramref name="path"/>; false with a message when the file exists but is not valid.</summary>
-        public static bool TryLoad(string path, out DeviceSettings settings, out string error)
+        /// <summary>Reads and checks <paramref name="path"/>; a missing file gives the defaults. False with every problem, one per line.</summary>
+        public static bool TryLoad(string path, out SiteSettings settings, out string error)
         {
-            settings = new DeviceSettings();
+            return SiteSettings.TryParse(DeviceFiles.ReadText(path), path, out settings, out error);
+        }
+
+        /// <summary>
+        /// The PEM text of the broker's CA when <paramref name="settings"/> asks for TLS (null without
+        /// TLS); false with a message naming <paramref name="settingsPath"/> and the file when it is
+        /// missing or is not a PEM certificate.
+        /// </summary>
+        public static bool TryReadBrokerCa(SiteSettings settings, string settingsPath, out string pem, out string error)
+        {
+            pem = null;
             error = null;
-            string text = DeviceFiles.ReadText(path);
-            if (text == null)
+            if (!settings.MqttTls)
             {
                 return true;
             }
 
-            object root;
-            string jsonError;
-            if (!JsonReader.TryParse(text, out root, out jsonError) || !(root is Hashtable))
+            pem = DeviceFiles.ReadText(settings.MqttCaFile);
+            if (pem == null)
             {
-                error = path + ": " + (jsonError ?? "must be a JSON object");
+                error = settingsPath + ": mqtt_ca_file: " + settings.MqttCaFile + " does not exist on the module; deploy it with nanoff --filedeployment";
                 return false;
             }
 
-            Hashtable table = (Hashtable)root;
-            settings.Profile = table["profile"] as string ?? settings.Profile;
-            settings.WifiSsid = table["wifi_ssid"] as string;
-            settings.WifiPassword = table["wifi_password"] as string;
-            settings.MqttHost = table["mqtt_host"] as string;
-            if (table["mqtt_port"] is double)
+            if (pem.IndexOf("-----BEGIN CERTIFICATE-----") < 0)
             {
-                settings.MqttPort = (int)(double)table["mqtt_port"];
+                error = settings.MqttCaFile + ": not a PEM certificate (no -----BEGIN CERTIFICATE----- line)";
+                pem = null;
+                return false;
             }
 
-            settings.Site = table["site"] as string ?? settings.Site;
-            settings.Node = table["node"] as string ?? settings.Node;
-            settings.ServicePin = table["service_pin"] as string ?? settings.ServicePin;
             return true;
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using PerfusionGuard.Boards;
+using PerfusionGuard.Module;
 #if ESP32
 using System.Device.Wifi;
 #endif
@@ -22,17 +23,17 @@ namespace PerfusionGuard.Device.Startup
         private const int AttemptMillis = 30000;
         private const int RetryMillis = 60000;
         private readonly NetworkKind _kind;
-        private readonly DeviceSettings _settings;
+        private readonly SiteSettings _settings;
         private Thread _thread;
 
         /// <summary>Prepares start-up for the board's network kind.</summary>
-        public NetworkStartup(NetworkKind kind, DeviceSettings settings)
+        public NetworkStartup(NetworkKind kind, SiteSettings settings)
         {
             _kind = kind;
             _settings = settings;
         }
 
-        /// <summary>True once an address (and the time, for UTC stamps) is available.</summary>
+        /// <summary>True once an address (and the time, for UTC stamps) is available; read by the telemetry thread.</summary>
         public bool IsUp { get; private set; }
 
         /// <summary>Connection attempts that failed.</summary>

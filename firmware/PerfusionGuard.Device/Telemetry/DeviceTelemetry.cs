@@ -1,60 +1,55 @@
 using System.Security.Cryptography.X509Certificates;
+using PerfusionGuard.Device.Startup;
 using PerfusionGuard.Hal;
-using PerfusionGuard.Safety;
-using PerfusionGuard.Telemetry;
+using PerfusionGuard.Module;
 
 namespace PerfusionGuard.Device.Telemetry
 {
     /// <summary>
-    /// Telemetry of the device wired end to end: session, outbox, sampler, pump thread, M2Mqtt link.
-    /// Start-up creates it once; the safety cycle gets <see cref="Sampler"/> as a cycle observer (it
-    /// only encodes and enqueues, SAF-TEL-004) and the alarm manager's telemetry sink ring is drained
-    /// into it (<see cref="TelemetrySampler.DrainAlarmTransitions"/>); the pump and the link run on
-    /// their own lower-priority threads.
+    /// The device-only part of telemetry: the M2Mqtt link with the site's credentials, TLS against
+    /// the broker's CA (PEM text from I:\) and the Last Will, attached to the portable
+    /// <see cref="ModuleTelemetry"/> (the module's own sampler fills the outbox on the safety cycle).
+    /// <see cref="Step"/> runs on the telemetry thread: it starts the link's connection thread once
+    /// the network is up, then moves events into the outbox and drains it. The safety thread never
+    /// waits on any of it (SAF-TEL-004).
+    /// API: nanoFramework.System.Net X509Certificate(string certificate) (PEM or DER).
     /// </summary>
     public sealed class DeviceTelemetry
     {
-        private DeviceTelemetry(TelemetrySampler sampler, TelemetryPump pump, M2MqttTelemetryLink link, TelemetryOutbox outbox)
+        /// <summary>MQTT keep alive: the broker declares the node lost (Last Will) after 1.5 of these without traffic.</summary>
+        public const ushort KeepAliveSeconds = 30;
+
+        /// <summary>How long a QoS 1 publish waits for its PUBACK.</summary>
+        public const int AckTimeoutMillis = 5000;
+
+        private readonly ModuleTelemetry _telemetry;
+        private readonly NetworkStartup _network;
+        private bool _linkStarted;
+
+        /// <summary>Builds the link for <paramref name="telemetry"/> from <paramref name="settings"/>; <paramref name="caPem"/> is null without TLS.</summary>
+        public DeviceTelemetry(ModuleTelemetry telemetry, SiteSettings settings, string caPem, NetworkStartup network, IMicrosClock clock)
         {
-            Sampler = sampler;
-            Pump = pump;
-            Link = link;
-            Outbox = outbox;
+            _telemetry = telemetry;
+            _network = network;
+            X509Certificate ca = caPem == null ? null : new X509Certificate(caPem);
+            Link = new M2MqttTelemetryLink(settings.MqttHost, settings.MqttPort, ca, settings.MqttClientId, settings.MqttUsername,
+                settings.MqttPassword, telemetry.WillTopic, telemetry.LostPayload, KeepAliveSeconds, AckTimeoutMillis);
+            telemetry.Attach(Link, clock);
         }
-
-        /// <summary>The cycle observer; also takes alarms and events.</summary>
-        public TelemetrySampler Sampler { get; }
-
-        /// <summary>Drains the outbox to the link.</summary>
-        public TelemetryPump Pump { get; }
 
         /// <summary>The MQTT link.</summary>
         public M2MqttTelemetryLink Link { get; }
 
-        /// <summary>The store-and-forward outbox.</summary>
-        public TelemetryOutbox Outbox { get; }
-
-        /// <summary>Builds telemetry for this node (allocates: start-up only).</summary>
-        public static DeviceTelemetry Create(string site, string node, string host, int port, X509Certificate caCertificate,
-            string userName, string password, TelemetryNodeInfo info, IMicrosClock clock, IConditionMonitor monitor, long bootCounter)
+        /// <summary>Telemetry thread: connects once the network is up, then events into the outbox and the outbox to the broker.</summary>
+        public void Step(long nowMicros)
         {
-            TelemetryTopics topics = new TelemetryTopics(site, node);
-            long now = clock.NowMicros;
-            TelemetrySession session = new TelemetrySession(bootCounter, now, new DeviceUtcClock());
-            TelemetryOutbox outbox = new TelemetryOutbox();
-            TelemetrySampler sampler = new TelemetrySampler(outbox, session, info.Channels, monitor, info.DataPeriodMicros);
-            byte[] lost = StateMessageEncoder.ToBytes(session, StateMessageEncoder.Lost, now);
-            M2MqttTelemetryLink link = new M2MqttTelemetryLink(host, port, caCertificate, "pg-" + site + "-" + node, userName, password,
-                topics.TopicOf(TelemetryTopic.State), lost, 30, 5000);
-            TelemetryPump pump = new TelemetryPump(outbox, link, topics, session, clock, MetaMessageEncoder.ToBytes(session, info, now));
-            return new DeviceTelemetry(sampler, pump, link, outbox);
-        }
+            if (!_linkStarted && _network.IsUp)
+            {
+                Link.Start();
+                _linkStarted = true;
+            }
 
-        /// <summary>Starts the link's connection thread and the pump thread.</summary>
-        public void Start()
-        {
-            Link.Start();
-            Pump.Start(50);
+            _telemetry.Step(nowMicros);
         }
     }
 }

@@ -205,6 +205,45 @@ namespace PerfusionGuard.Tests.Module
             Assert.True(second.SettingsAddress > PerfusionGuard.Log.EventLog.RequiredBytes(PerfusionGuard.Log.EventLog.DefaultCapacity));
         }
 
+        private sealed class CountingStore : PerfusionGuard.Hal.INonVolatileStore
+        {
+            private readonly RamStore _inner = new RamStore(64 * 1024);
+            public int Writes;
+            public int SizeBytes => _inner.SizeBytes;
+            public void Read(int address, byte[] buffer, int offset, int count) => _inner.Read(address, buffer, offset, count);
+            public void Write(int address, byte[] buffer, int offset, int count) { Writes++; _inner.Write(address, buffer, offset, count); }
+            public void Flush() { }
+        }
+
+        [Fact]
+        [Trait("Requirement", "SAF-LOG-007")]
+        public void The_self_test_writes_no_flash_from_the_safety_thread_and_its_results_reach_the_log_through_the_log_writer()
+        {
+            var rig = new ModuleRig();
+            var store = new CountingStore();
+            var module = new GuardModule(rig.Board, rig.Ports, PerfusionGuard.Profiles.ProfileCatalog.Get(CircuitKind.AdultCpb), null, store, null, rig.NowMicros);
+            int writesAfterOpen = store.Writes;
+            while (module.SelfTest.Outcome == SelfTestOutcome.Running)
+            {
+                rig.NowMicros += 1_000;
+                module.Step(rig.NowMicros);
+            }
+
+            Assert.True(module.SelfTest.Passed, module.SelfTest.Summary);
+            Assert.Equal(writesAfterOpen, store.Writes);
+            Assert.True(module.PumpLog(64) > 0);
+            int results = 0;
+            for (int i = 0; i < module.Log.Count; i++)
+            {
+                if (module.Log.TryReadNewest(i, out EventRecord record) && record.Kind == EventKind.SelfTestResult)
+                {
+                    results++;
+                }
+            }
+
+            Assert.True(results >= 3, "self-test results in the log: " + results);
+        }
+
         private static string Describe(GuardModule module)
         {
             SafetyDecision d = module.LastDecision;

@@ -25,6 +25,10 @@ namespace PerfusionGuard.Tests.Module
         public bool LevelPadsWet = true;
         public bool LatchTripped;
         public bool ResetKeyDown;
+        /// <summary>The reset key reads low when pressed (active_low in the board's pin table, as on the DevKitC).</summary>
+        public bool ResetKeyActiveLow;
+        /// <summary>The pump console reports the guarded pump running whatever the enable line says (a pump started by hand).</summary>
+        public bool ForcePumpRunning;
         public bool LatchIgnoresTestInput;
         public bool EnableDriven;
         public bool DetectorTestOn;
@@ -100,11 +104,11 @@ namespace PerfusionGuard.Tests.Module
                 case PinRole.LatchReadback: return new Input(() => { UpdateLatch(); return LatchTripped; });
                 case PinRole.DetectorFault: return new Input(() => false);
                 case PinRole.PumpEnableReadback: return new Input(() => PumpEnableLine);
-                case PinRole.GuardedPumpRunning: return new Input(() => PumpEnableLine);
+                case PinRole.GuardedPumpRunning: return new Input(() => ForcePumpRunning || PumpEnableLine);
                 case PinRole.ArterialPumpRunning: return new Input(() => true);
                 case PinRole.LevelPadAlert:
                 case PinRole.LevelPadStop: return new Input(() => LevelPadsWet);
-                case PinRole.ResetKey: return new Input(() => ResetKeyDown);
+                case PinRole.ResetKey: return new Input(() => ResetKeyDown != ResetKeyActiveLow);
                 default: return new Input(() => false);
             }
         }

@@ -4,6 +4,7 @@ using PerfusionGuard.Safety;
 using PerfusionGuard.SelfTest;
 using PerfusionGuard.Shell;
 using PerfusionGuard.Shell.Adapters;
+using PerfusionGuard.Shell.Bridge;
 using PerfusionGuard.Tests.Module;
 using Xunit;
 
@@ -27,7 +28,7 @@ namespace PerfusionGuard.Tests.Shell
 
             Assert.True(_module.SelfTest.Passed, _module.SelfTest.Summary);
             _rig.Cycle(_module, 50);
-            ShellServices services = GuardModuleConsole.Create(_module, _rig.Ports, "pg-rig", "0.1.0", "virtual", null, null, null, 0, null);
+            ShellServices services = GuardModuleConsole.Create(_module, "pg-rig", "0.1.0", "virtual", null, null, 0, null, new InlineConsoleWait()).Services;
             _shell = new SerialShell(new FakeStream(), services, ShellRig.Credential, EchoMode.Silent, 6144) { JsonMode = true };
         }
 

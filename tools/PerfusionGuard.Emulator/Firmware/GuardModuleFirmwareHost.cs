@@ -11,6 +11,7 @@ using PerfusionGuard.Safety;
 using PerfusionGuard.SelfTest;
 using PerfusionGuard.Shell;
 using PerfusionGuard.Shell.Adapters;
+using PerfusionGuard.Shell.Bridge;
 
 namespace PerfusionGuard.Emulator.Firmware
 {
@@ -25,6 +26,7 @@ namespace PerfusionGuard.Emulator.Firmware
         private readonly CircuitKind _circuit;
         private readonly GuardModuleOptions _options;
         private GuardModule _module;
+        private GuardModuleConsole _console;
         private AlarmTransitionRing _alarmSink;
         private SerialShell _scriptShell;
         private bool _rebootRequested;
@@ -83,9 +85,11 @@ namespace PerfusionGuard.Emulator.Firmware
             _module = new GuardModule(_board.Definition, ports, ProfileCatalog.Get(_circuit), _board.SpeedLimit, _board.Store, _options, nowMicros);
             _alarmSink = new AlarmTransitionRing(256);
             _module.Alarms.AddSink(_alarmSink);
-            ShellServices console = GuardModuleConsole.Create(_module, ports, "pg-emulator", "0.1.0", "virtual", null, null, _board.Store, SettingsAddress, this);
-            _scriptShell = new SerialShell(new NullByteStream(), console, ConsoleBridge != null ? ConsoleBridge.Credential : s_servicePin, EchoMode.Silent, 16384);
-            ConsoleBridge?.Attach(console);
+            // The device's console composition and bridge; the console runs between module steps on
+            // this thread, so a request is carried out at once, at this cycle boundary (InlineConsoleWait).
+            _console = GuardModuleConsole.Create(_module, "pg-emulator", "0.1.0", "virtual", null, _board.Store, SettingsAddress, this, new InlineConsoleWait());
+            _scriptShell = new SerialShell(new NullByteStream(), _console.Services, ConsoleBridge != null ? ConsoleBridge.Credential : s_servicePin, EchoMode.Silent, 16384);
+            ConsoleBridge?.Attach(_console.Services);
             _rebootRequested = false;
         }
 
@@ -101,6 +105,8 @@ namespace PerfusionGuard.Emulator.Firmware
                 return;
             }
 
+            // As the device's safety loop: console requests first (SAF-BRD-017), then the module.
+            _console.Bridge.Service(nowMicros);
             _module.Step(nowMicros);
             RunBackgroundWork(nowMicros);
         }

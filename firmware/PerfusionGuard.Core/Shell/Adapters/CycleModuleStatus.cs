@@ -58,25 +58,35 @@ namespace PerfusionGuard.Shell.Adapters
         public bool TryGetSelfTestStep(int index, out SelfTestStepView step)
         {
             step = default;
-            if (_selfTest == null || index < 0 || index > _selfTest.FailureCount)
+            if (_selfTest == null || index < 0 || index > _selfTest.FailureCount || index > StartupSelfTest.MaxFailures)
             {
                 return false;
             }
 
-            if (index == 0)
-            {
-                // StartupSelfTest keeps the outcome and the failures, not every passed check.
-                step.Name = "startup";
-                step.Passed = _selfTest.Passed;
-                step.Detail = _selfTest.Summary + (_selfTest.Outcome == SelfTestOutcome.Running ? "" : " in " + ShellReply.FormatSeconds(_selfTest.DurationMicros) + " s");
-                return true;
-            }
+            step = index == 0
+                ? StartupStep(_selfTest.Outcome, _selfTest.Summary, _selfTest.DurationMicros)
+                : FailureStep(_selfTest.FailureAt(index - 1));
+            return true;
+        }
 
-            SelfTestFailure failure = _selfTest.FailureAt(index - 1);
+        /// <summary>Self-test step 0 as the console shows it (StartupSelfTest keeps the outcome and the failures, not every passed check).</summary>
+        public static SelfTestStepView StartupStep(SelfTestOutcome outcome, string summary, long durationMicros)
+        {
+            SelfTestStepView step;
+            step.Name = "startup";
+            step.Passed = outcome == SelfTestOutcome.Passed;
+            step.Detail = summary + (outcome == SelfTestOutcome.Running ? "" : " in " + ShellReply.FormatSeconds(durationMicros) + " s");
+            return step;
+        }
+
+        /// <summary>A failed self-test check as the console shows it.</summary>
+        public static SelfTestStepView FailureStep(SelfTestFailure failure)
+        {
+            SelfTestStepView step;
             step.Name = SelfTestNames.NameOf(failure.Check);
             step.Passed = false;
             step.Detail = failure.Message;
-            return true;
+            return step;
         }
 
         /// <inheritdoc />

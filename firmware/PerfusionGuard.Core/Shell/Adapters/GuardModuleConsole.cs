@@ -1,47 +1,70 @@
-using PerfusionGuard.Boards;
-using PerfusionGuard.Channels;
 using PerfusionGuard.Hal;
 using PerfusionGuard.Module;
-using PerfusionGuard.Safety;
+using PerfusionGuard.Shell.Bridge;
 using PerfusionGuard.Telemetry;
 
 namespace PerfusionGuard.Shell.Adapters
 {
     /// <summary>
     /// Wires the console to a <see cref="GuardModule"/>, the composition the device's Main, the
-    /// emulator and the benchmarks share: status and self-test from the safety cycle, the alarm
-    /// manager, the black-box log, interlock reset through the module (latch reset pulse, then the
-    /// supervisor, with the board's reset key required where one is fitted), pressure calibration
-    /// and the profile's limits as settings.
+    /// emulator and the tests share: every component reached through one
+    /// <see cref="ModuleConsoleBridge"/> (status, alarms and self-test from its snapshot; reset,
+    /// overrides, acknowledge, calibration, limits, profile and reboot as requests the safety thread
+    /// carries out at a cycle boundary, SAF-BRD-017, SAF-CON-012), the black-box log through its own
+    /// lock, pressure calibration committed to the module's calibration store, and the profile's
+    /// limits as settings. Only the wait differs between the device (<see cref="SafetyThreadWait"/>)
+    /// and the emulator (<see cref="InlineConsoleWait"/>); whoever runs the module calls
+    /// <see cref="ModuleConsoleBridge.Service"/> before each <see cref="GuardModule.Step"/>.
     /// </summary>
-    public static class GuardModuleConsole
+    public sealed class GuardModuleConsole
     {
-        /// <summary>
-        /// The console's services for <paramref name="module"/>. <paramref name="calibrationStore"/>,
-        /// <paramref name="settingsStore"/>, <paramref name="utc"/> and <paramref name="control"/> may
-        /// be null (the commands that need them then answer E_UNAVAILABLE or E_FAILED with a reason).
-        /// Stored limits are applied at once when <paramref name="settingsStore"/> holds them.
-        /// </summary>
-        public static ShellServices Create(GuardModule module, BoardPorts ports, string nodeName, string firmwareVersion, string boardName,
-            IUtcClock utc, CalibrationStore calibrationStore, INonVolatileStore settingsStore, int settingsAddress, IModuleControl control)
+        private GuardModuleConsole(ShellServices services, ModuleConsoleBridge bridge, SnapshotModuleStatus status)
         {
-            CycleModuleStatus status = new CycleModuleStatus(nodeName, firmwareVersion, boardName, module.Cycle, module.SelfTest, utc);
-            ProfileLimitSettings settings = new ProfileLimitSettings(status, settingsStore, settingsAddress);
+            Services = services;
+            Bridge = bridge;
+            Status = status;
+        }
+
+        /// <summary>The services to hand to the <see cref="SerialShell"/>.</summary>
+        public ShellServices Services { get; }
+
+        /// <summary>The bridge: the safety thread calls <see cref="ModuleConsoleBridge.Service"/> at the start of each step.</summary>
+        public ModuleConsoleBridge Bridge { get; }
+
+        /// <summary>The console's status view (set <see cref="SnapshotModuleStatus.NetSource"/> when telemetry runs).</summary>
+        public SnapshotModuleStatus Status { get; }
+
+        /// <summary>
+        /// Builds the console of <paramref name="module"/> (start-up only: allocates, and applies the
+        /// limits stored at <paramref name="settingsAddress"/> of <paramref name="settingsStore"/> before
+        /// any thread runs). <paramref name="utc"/>, <paramref name="settingsStore"/> and
+        /// <paramref name="control"/> may be null (the commands that need them then answer
+        /// E_UNAVAILABLE or E_FAILED with a reason).
+        /// </summary>
+        public static GuardModuleConsole Create(GuardModule module, string nodeName, string firmwareVersion, string boardName,
+            IUtcClock utc, INonVolatileStore settingsStore, int settingsAddress, IModuleControl control, IConsoleWait wait)
+        {
+            PressureCalibrationControl calibration = new PressureCalibrationControl(module.Channels, module.CalibrationStore);
+            ProfileLimitSettings limits = new ProfileLimitSettings(new CycleModuleStatus(nodeName, firmwareVersion, boardName, module.Cycle, module.SelfTest, utc),
+                settingsStore, settingsAddress);
             string ignored;
             if (settingsStore != null)
             {
-                settings.TryLoad(out ignored);
+                limits.TryLoad(out ignored);
             }
 
+            ModuleConsoleBridge bridge = new ModuleConsoleBridge(module, new ModuleRequestExecutor(module, calibration, limits, control), wait);
+            SnapshotModuleStatus status = new SnapshotModuleStatus(nodeName, firmwareVersion, boardName, bridge.Snapshot, utc);
             ShellServices services = new ShellServices();
+            services.Sync = bridge;
             services.Status = status;
-            services.Control = control;
-            services.Alarms = new AlarmManagerPanel(module.Alarms);
-            services.Interlock = new ModuleInterlock(module, ports != null ? ports.ResetKey : null);
-            services.Calibration = new PressureCalibrationControl(module.Channels, calibrationStore);
-            services.Config = settings;
-            services.Log = module.LogOpened ? new EventLogJournal(module.Log, module.Supervisor) : null;
-            return services;
+            services.Control = control != null ? new BridgedModuleControl(bridge) : null;
+            services.Alarms = new SnapshotAlarmPanel(bridge);
+            services.Interlock = new BridgedInterlock(bridge);
+            services.Calibration = new BridgedCalibration(bridge, calibration);
+            services.Config = new BridgedSettings(bridge, limits);
+            services.Log = module.LogOpened ? new BridgedJournal(new EventLogJournal(module.Log, module.Supervisor), bridge) : null;
+            return new GuardModuleConsole(services, bridge, status);
         }
     }
 }

@@ -1,4 +1,3 @@
-using PerfusionGuard.Hal;
 using PerfusionGuard.Module;
 using PerfusionGuard.Safety;
 
@@ -6,25 +5,26 @@ namespace PerfusionGuard.Shell.Adapters
 {
     /// <summary>
     /// Interlock commands through the <see cref="GuardModule"/>: a console reset pulses the hardware
-    /// latches and resets the supervisor, as the reset key does (GuardModule.RequestOperatorReset).
+    /// latches and resets the supervisor, as the reset key does (GuardModule.RequestOperatorReset);
+    /// the reset key is read in the polarity of the board's pin table. It touches the supervisor and
+    /// the latches, so only the safety thread calls it: on the device and in the emulator through the
+    /// console bridge (Shell/Bridge, SAF-BRD-017).
     /// </summary>
     public sealed class ModuleInterlock : IInterlockControl
     {
         private readonly GuardModule _module;
-        private readonly IDigitalInput _resetKey;
 
-        /// <summary>Wraps <paramref name="module"/>; <paramref name="resetKey"/> (true = pressed) is null without a key.</summary>
-        public ModuleInterlock(GuardModule module, IDigitalInput resetKey)
+        /// <summary>Wraps <paramref name="module"/>.</summary>
+        public ModuleInterlock(GuardModule module)
         {
             _module = module;
-            _resetKey = resetKey;
         }
 
         /// <inheritdoc />
-        public bool HasResetInput => _resetKey != null;
+        public bool HasResetInput => _module.HasResetKey;
 
         /// <inheritdoc />
-        public bool ResetInputActive => _resetKey != null && _resetKey.Read();
+        public bool ResetInputActive => _module.ResetKeyHeld;
 
         /// <summary>
         /// True when the reset was done now, or is pending because a latching rule in effect waits for
