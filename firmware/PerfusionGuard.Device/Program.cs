@@ -127,6 +127,11 @@ namespace PerfusionGuard.Device
                 {
                     console = GuardModuleConsole.Create(module, settings.Node, FirmwareVersion, board.Id, utc, store, module.SettingsAddress, control,
                         new SafetyThreadWait(clock, SafetyThreadWait.DeviceTimeoutMicros(board.CyclePeriodMicros), 1));
+                    if (console.LoginNote != null)
+                    {
+                        // SAF-CON-013: the login count and lockout come from flash; say when they did not load cleanly.
+                        Debug.WriteLine("PerfusionGuard: console login: " + console.LoginNote);
+                    }
                 }
 
                 ModuleConsoleBridge bridge = console != null ? console.Bridge : null;

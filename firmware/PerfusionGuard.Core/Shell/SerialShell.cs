@@ -46,7 +46,7 @@ namespace PerfusionGuard.Shell
         {
             _stream = stream;
             _services = services;
-            _session = new ServiceSession(credential);
+            _session = new ServiceSession(credential, services.LoginThrottle);
             _output = new ShellOutput(stream, outputBytes);
             _editor = new LineEditor(_output, LineEditor.DefaultMaxLineBytes, LineEditor.DefaultHistoryLines);
             _editor.Echo = echo;
@@ -96,6 +96,8 @@ namespace PerfusionGuard.Shell
                 }
             }
 
+            // SAF-CON-013: the remaining lockout is saved as it runs down (console thread, never the safety thread).
+            _session.Throttle.Tick(nowMicros);
             if (_session.ExpireIfIdle(nowMicros))
             {
                 _context.NowMicros = nowMicros;
@@ -212,6 +214,8 @@ namespace PerfusionGuard.Shell
         {
             long now = _context.NowMicros;
             LoginResult result = _session.TryLogin(now, pin);
+            string unsaved = _session.Throttle.TakeUnsavedReason();
+            string note = unsaved == null ? "" : "; " + unsaved;
             ShellReply reply = _reply;
             switch (result)
             {
@@ -219,15 +223,15 @@ namespace PerfusionGuard.Shell
                     _context.Log(EventKind.Login, -1, (int)AccessLevel.Operator, (int)AccessLevel.Service, ShellLogCodes.LoginAccepted);
                     reply.Text("level", "service");
                     reply.Quantity("idle_timeout", _session.IdleTimeoutMicros / 1000000.0, "F0", "s");
-                    reply.Message("service level; logs out after " + (_session.IdleTimeoutMicros / 1000000).ToString() + " s without input");
+                    reply.Message("service level; logs out after " + (_session.IdleTimeoutMicros / 1000000).ToString() + " s without input" + note);
                     break;
                 case LoginResult.WrongPin:
                     _context.Log(EventKind.Login, _session.Failures, (int)AccessLevel.Operator, (int)AccessLevel.Operator, ShellLogCodes.LoginRefused);
-                    reply.Fail(ShellErrors.Auth, "wrong PIN; next attempt in " + ShellReply.FormatSeconds(_session.WaitMicros(now)) + " s");
+                    reply.Fail(ShellErrors.Auth, "wrong PIN; next attempt in " + ShellReply.FormatSeconds(_session.WaitMicros(now)) + " s" + note);
                     break;
                 case LoginResult.LockedOutNow:
                     _context.Log(EventKind.Login, ServiceSession.MaxFailures, (int)AccessLevel.Operator, (int)AccessLevel.Operator, ShellLogCodes.LoginLockedOut);
-                    reply.Fail(ShellErrors.Locked, "wrong PIN " + ServiceSession.MaxFailures.ToString() + " times; console login locked for " + ShellReply.FormatSeconds(_session.WaitMicros(now)) + " s");
+                    reply.Fail(ShellErrors.Locked, "wrong PIN " + ServiceSession.MaxFailures.ToString() + " times; console login locked for " + ShellReply.FormatSeconds(_session.WaitMicros(now)) + " s" + note);
                     break;
                 case LoginResult.Delayed:
                     reply.Fail(ShellErrors.Locked, "too soon after a wrong PIN; try again in " + ShellReply.FormatSeconds(_session.WaitMicros(now)) + " s");

@@ -21,35 +21,43 @@ namespace PerfusionGuard.Shell
 
     /// <summary>
     /// Who is at the console and for how long: operator by default; service after a correct PIN.
-    /// Wrong PINs delay the next attempt (1, 2, 4, 8 s) and the fifth in a row locks the console
-    /// for <see cref="LockoutMicros"/> without checking any PIN (SAF-CON-005). A service session
-    /// with no input for <see cref="IdleTimeoutMicros"/> falls back to operator (SAF-CON-007). All
-    /// on the injected clock.
+    /// How often a PIN may be checked is the module's <see cref="LoginThrottle"/> (1, 2, 4, 8 s after
+    /// wrong PINs, the fifth in a row locks login for <see cref="LockoutMicros"/> without checking
+    /// any PIN, SAF-CON-005; kept across resets, SAF-CON-013). A service session with no input for
+    /// <see cref="IdleTimeoutMicros"/> falls back to operator (SAF-CON-007). All on the injected clock.
     /// </summary>
     public sealed class ServiceSession
     {
         /// <summary>Wrong PINs in a row that lock the console.</summary>
-        public const int MaxFailures = 5;
+        public const int MaxFailures = LoginThrottle.MaxFailures;
 
         /// <summary>Delay after the first wrong PIN; it doubles with each further one.</summary>
-        public const long FirstDelayMicros = 1 * Time.MicrosPerSecond;
+        public const long FirstDelayMicros = LoginThrottle.FirstDelayMicros;
 
         /// <summary>Lockout after <see cref="MaxFailures"/> wrong PINs.</summary>
-        public const long LockoutMicros = 300 * Time.MicrosPerSecond;
+        public const long LockoutMicros = LoginThrottle.LockoutMicros;
 
         /// <summary>Default idle timeout of a service session.</summary>
         public const long DefaultIdleTimeoutMicros = 300 * Time.MicrosPerSecond;
 
         private readonly PinCredential _credential;
-        private int _failures;
-        private long _retryAtMicros;
-        private long _lockedUntilMicros;
+        private readonly LoginThrottle _throttle;
         private long _lastActivityMicros;
 
-        /// <summary>Creates a session checking PINs against <paramref name="credential"/> (null: login impossible).</summary>
+        /// <summary>Creates a session checking PINs against <paramref name="credential"/> (null: login impossible), throttled in RAM only.</summary>
         public ServiceSession(PinCredential credential)
+            : this(credential, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates a session checking PINs against <paramref name="credential"/> (null: login impossible),
+        /// throttled by <paramref name="throttle"/> (the module's, persisted; null: one of its own in RAM).
+        /// </summary>
+        public ServiceSession(PinCredential credential, LoginThrottle throttle)
         {
             _credential = credential;
+            _throttle = throttle ?? new LoginThrottle(null);
             IdleTimeoutMicros = DefaultIdleTimeoutMicros;
         }
 
@@ -59,18 +67,17 @@ namespace PerfusionGuard.Shell
         /// <summary>Idle time after which a service session ends.</summary>
         public long IdleTimeoutMicros { get; set; }
 
+        /// <summary>The throttle deciding when a PIN is checked.</summary>
+        public LoginThrottle Throttle => _throttle;
+
         /// <summary>Wrong PINs since the last success or lockout.</summary>
-        public int Failures => _failures;
+        public int Failures => _throttle.Failures;
 
         /// <summary>True while logins are refused by the lockout.</summary>
-        public bool IsLockedOut(long nowMicros) => nowMicros < _lockedUntilMicros;
+        public bool IsLockedOut(long nowMicros) => _throttle.IsLockedOut(nowMicros);
 
         /// <summary>Microseconds until a login attempt is checked again (0 when it would be now).</summary>
-        public long WaitMicros(long nowMicros)
-        {
-            long until = _lockedUntilMicros > _retryAtMicros ? _lockedUntilMicros : _retryAtMicros;
-            return until > nowMicros ? until - nowMicros : 0;
-        }
+        public long WaitMicros(long nowMicros) => _throttle.WaitMicros(nowMicros);
 
         /// <summary>Records console input: it keeps a service session alive.</summary>
         public void Touch(long nowMicros)
@@ -86,36 +93,24 @@ namespace PerfusionGuard.Shell
                 return LoginResult.NoCredential;
             }
 
-            if (nowMicros < _lockedUntilMicros)
+            LoginResult refusal;
+            if (!_throttle.MayCheck(nowMicros, out refusal))
             {
-                return LoginResult.LockedOut;
+                return refusal;
             }
 
-            if (nowMicros < _retryAtMicros)
-            {
-                return LoginResult.Delayed;
-            }
-
+            // SAF-CON-013: counted in flash as a failure before the verdict exists.
+            _throttle.CountAttempt(nowMicros);
             if (_credential.Verify(pin))
             {
-                _failures = 0;
-                _retryAtMicros = 0;
+                _throttle.Succeed(nowMicros);
                 Level = AccessLevel.Service;
                 _lastActivityMicros = nowMicros;
                 return LoginResult.Success;
             }
 
             Level = AccessLevel.Operator;
-            _failures++;
-            if (_failures >= MaxFailures)
-            {
-                _failures = 0;
-                _lockedUntilMicros = nowMicros + LockoutMicros;
-                return LoginResult.LockedOutNow;
-            }
-
-            _retryAtMicros = nowMicros + (FirstDelayMicros << (_failures - 1));
-            return LoginResult.WrongPin;
+            return _throttle.Fail(nowMicros);
         }
 
         /// <summary>Back to operator level.</summary>

@@ -23,5 +23,7 @@ namespace PerfusionGuard.Shell
         public IShellEventLog Log;
         /// <summary>The bridge to the safety thread (null when the components are called on one thread).</summary>
         public IConsoleSync Sync;
+        /// <summary>The module's login failure count and lockout, persisted and shared by all its shells (SAF-CON-013); null: each shell keeps its own in RAM.</summary>
+        public LoginThrottle LoginThrottle;
     }
 }

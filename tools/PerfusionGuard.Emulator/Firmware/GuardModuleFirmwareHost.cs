@@ -87,14 +87,13 @@ namespace PerfusionGuard.Emulator.Firmware
             _module.Alarms.AddSink(_alarmSink);
             // The device's console composition and bridge; the console runs between module steps on
             // this thread, so a request is carried out at once, at this cycle boundary (InlineConsoleWait).
-            _console = GuardModuleConsole.Create(_module, "pg-emulator", "0.1.0", "virtual", null, _board.Store, SettingsAddress, this, new InlineConsoleWait());
+            // The device's store layout ([event log][calibration A/B][limits][login A/B]): the limits and
+            // the login failure count and lockout outlive an emulated power loss as they do on a board (SAF-CON-013).
+            _console = GuardModuleConsole.Create(_module, "pg-emulator", "0.1.0", "virtual", null, _board.Store, _module.SettingsAddress, this, new InlineConsoleWait());
             _scriptShell = new SerialShell(new NullByteStream(), _console.Services, ConsoleBridge != null ? ConsoleBridge.Credential : s_servicePin, EchoMode.Silent, 16384);
             ConsoleBridge?.Attach(_console.Services);
             _rebootRequested = false;
         }
-
-        /// <summary>Where the console's limit settings live on the virtual store: after the event log.</summary>
-        private int SettingsAddress => _board.Store.SizeBytes - ProfileLimitSettings.RecordBytes;
 
         /// <summary>While the self-test runs: one self-test step (called every ms); then one safety cycle (every 10 ms).</summary>
         public void RunCycle(long nowMicros)
