@@ -45,7 +45,6 @@ namespace PerfusionGuard.Shell
 
         private readonly LoginAttemptRecord _record;
         private readonly string _note;
-        private readonly int _bootFailures;
         private readonly long _bootLockoutMicros;
         private bool _started;
         private int _failures;
@@ -92,7 +91,7 @@ namespace PerfusionGuard.Shell
 
             if (loaded)
             {
-                _bootFailures = record.Failures;
+                _failures = record.Failures;
                 _bootLockoutMicros = record.LockoutRemainingMicros;
                 _savedLockoutMicros = _bootLockoutMicros;
                 _note = record.LastLoadNote;
@@ -244,7 +243,6 @@ namespace PerfusionGuard.Shell
 
             // The first time the console sees after start-up: what the record holds runs from here.
             _started = true;
-            _failures = _bootFailures;
             if (_bootLockoutMicros > 0)
             {
                 _lockedUntilMicros = nowMicros + _bootLockoutMicros;
@@ -252,6 +250,7 @@ namespace PerfusionGuard.Shell
 
             if (_failures > 0)
             {
+                // A start after failures: one full delay step for the stored count before the next check.
                 _retryAtMicros = nowMicros + DelayAfter(_failures);
             }
         }

@@ -124,7 +124,10 @@ namespace PerfusionGuard.Emulator.Firmware
                 }
             }
 
-            // The console thread of the device, run here between cycles on the run's own thread.
+            // The console thread of the device, run here between cycles on the run's own thread. The
+            // login throttle's checkpoints run even with no terminal attached, as the device's console
+            // poll runs them (scenario lines reach the shell without a poll); twice in one cycle is harmless.
+            _console.Services.LoginThrottle.Tick(nowMicros);
             ConsoleBridge?.Poll(nowMicros);
         }
 
