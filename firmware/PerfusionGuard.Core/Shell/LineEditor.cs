@@ -31,6 +31,8 @@ namespace PerfusionGuard.Shell
     /// allocated once: a line longer than <see cref="MaxLineBytes"/> is refused whole when Enter
     /// comes (SAF-CON-001), never grown. Invalid UTF-8 and stray control bytes are not put into the
     /// line; a line that had any is refused whole, so nothing the operator did not see is executed.
+    /// Everything typed after the word <see cref="SecretAfterWord"/> and a space is echoed as '*'
+    /// (the PIN of `login PIN`, SAF-CON-014), in every echo of the line, redraws included.
     /// </summary>
     public sealed class LineEditor
     {
@@ -94,6 +96,12 @@ namespace PerfusionGuard.Shell
 
         /// <summary>The prompt redrawn by Ctrl-U and history recall.</summary>
         public string Prompt { get; set; }
+
+        /// <summary>
+        /// A word (lower-case ASCII; matched in any case) after which the rest of the line is a secret,
+        /// echoed as one '*' per character: "login" for `login PIN`; null for none.
+        /// </summary>
+        public string SecretAfterWord { get; set; }
 
         /// <summary>Bytes of the line being typed.</summary>
         public int CurrentLength => _length;
@@ -341,12 +349,17 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
+            bool secret = Echo == EchoMode.Plain && SecretStart(_line, _length, SecretAfterWord) >= 0;
             for (int i = 0; i < count; i++)
             {
                 _line[_length++] = bytes[i];
             }
 
-            if (Echo == EchoMode.Plain)
+            if (secret)
+            {
+                _out.WriteByte((byte)'*');
+            }
+            else if (Echo == EchoMode.Plain)
             {
                 for (int i = 0; i < count; i++)
                 {
@@ -497,11 +510,103 @@ namespace PerfusionGuard.Shell
             _out.WriteText(Prompt);
             if (Echo == EchoMode.Plain)
             {
+                int secretFrom = SecretStart(_line, _length, SecretAfterWord);
                 for (int i = 0; i < _length; i++)
                 {
-                    _out.WriteByte(_line[i]);
+                    if (secretFrom < 0 || i < secretFrom)
+                    {
+                        _out.WriteByte(_line[i]);
+                    }
+                    else if ((_line[i] & 0xC0) != 0x80)
+                    {
+                        _out.WriteByte((byte)'*');
+                    }
                 }
             }
+        }
+
+        /// <summary>
+        /// What a terminal shows for <paramref name="line"/> typed with plain echo: the line with every
+        /// character after <paramref name="secretAfterWord"/> and a space replaced by '*' (for a scripted
+        /// client that waits for the echo of its own line).
+        /// </summary>
+        public static string EchoOf(string line, string secretAfterWord)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(line);
+            int secretFrom = SecretStart(bytes, bytes.Length, secretAfterWord);
+            if (secretFrom < 0)
+            {
+                return line;
+            }
+
+            StringBuilder shown = new StringBuilder(Encoding.UTF8.GetString(bytes, 0, secretFrom));
+            for (int i = secretFrom; i < bytes.Length; i++)
+            {
+                if ((bytes[i] & 0xC0) != 0x80)
+                {
+                    shown.Append('*');
+                }
+            }
+
+            return shown.ToString();
+        }
+
+        /// <summary>
+        /// Index of the first secret byte of <paramref name="line"/>: the one after the first space that
+        /// follows the whole word <paramref name="word"/> (ASCII, any case); -1 when there is none yet.
+        /// </summary>
+        private static int SecretStart(byte[] line, int length, string word)
+        {
+            if (word == null)
+            {
+                return -1;
+            }
+
+            int i = 0;
+            while (i < length)
+            {
+                while (i < length && line[i] == (byte)' ')
+                {
+                    i++;
+                }
+
+                int start = i;
+                while (i < length && line[i] != (byte)' ')
+                {
+                    i++;
+                }
+
+                if (i < length && IsWord(line, start, i - start, word))
+                {
+                    return i + 1;
+                }
+            }
+
+            return -1;
+        }
+
+        private static bool IsWord(byte[] line, int start, int count, string word)
+        {
+            if (count != word.Length)
+            {
+                return false;
+            }
+
+            for (int k = 0; k < count; k++)
+            {
+                int c = line[start + k];
+                if (c >= 'A' && c <= 'Z')
+                {
+                    c += 'a' - 'A';
+                }
+
+                if (c != word[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool SameAs(byte[] a, int aLength, byte[] b, int bLength)

@@ -22,6 +22,10 @@ namespace PerfusionGuard.Shell
         /// <summary>Default size of the output ring in bytes.</summary>
         public const int DefaultOutputBytes = 6144;
 
+        /// <summary>The word whose argument is the PIN: never echoed, never kept in the history (SAF-CON-014).</summary>
+        public const string SecretWord = "login";
+
+        private const string PinPrompt = "PIN: ";
         private const int ReadChunkBytes = 64;
         private const int MaxBytesPerPoll = 1024;
 
@@ -37,6 +41,7 @@ namespace PerfusionGuard.Shell
         private readonly EchoMode _echo;
         private bool _started;
         private bool _awaitingPin;
+        private bool _pinJson;
         private bool _suppressReply;
         private long _commandCount;
         private long _internalErrors;
@@ -50,6 +55,7 @@ namespace PerfusionGuard.Shell
             _output = new ShellOutput(stream, outputBytes);
             _editor = new LineEditor(_output, LineEditor.DefaultMaxLineBytes, LineEditor.DefaultHistoryLines);
             _editor.Echo = echo;
+            _editor.SecretAfterWord = SecretWord;
             _echo = echo;
             _context = new ShellContext(this, services, _session, _reply);
             _commands = ShellCommandTable.Create();
@@ -102,15 +108,19 @@ namespace PerfusionGuard.Shell
             {
                 _context.NowMicros = nowMicros;
                 _context.Log(EventKind.Login, -1, (int)AccessLevel.Service, (int)AccessLevel.Operator, ShellLogCodes.IdleLogout);
-                if (_awaitingPin)
-                {
-                    EndPinEntry();
-                }
-
                 if (_echo != EchoMode.Silent)
                 {
                     _output.WriteText("\r\nservice session ended: no input for " + (_session.IdleTimeoutMicros / 1000000).ToString() + " s\r\n");
-                    WritePrompt();
+                    if (_awaitingPin)
+                    {
+                        // SAF-CON-014: a PIN prompt stays a PIN prompt. The bytes that woke the shell may be
+                        // the PIN itself, typed at the prompt: ending the entry here would echo and run it.
+                        _output.WriteText(PinPrompt);
+                    }
+                    else
+                    {
+                        WritePrompt();
+                    }
                 }
             }
 
@@ -124,10 +134,16 @@ namespace PerfusionGuard.Shell
                 }
 
                 total += n;
-                _session.Touch(nowMicros);
                 for (int i = 0; i < n; i++)
                 {
-                    LineEvent lineEvent = _editor.Feed(_readBuffer[i]);
+                    byte b = _readBuffer[i];
+                    if (b != 0x00 && b != 0x11 && b != 0x13)
+                    {
+                        // SAF-CON-007: NUL padding and XON / XOFF are line noise, not a person typing.
+                        _session.Touch(nowMicros);
+                    }
+
+                    LineEvent lineEvent = _editor.Feed(b);
                     if (lineEvent == LineEvent.Line)
                     {
                         HandleLine(nowMicros);
@@ -198,12 +214,17 @@ namespace PerfusionGuard.Shell
             return _reply.Finish();
         }
 
-        /// <summary>Switches the editor to masked PIN entry; the next line is the PIN (interactive `login`).</summary>
-        internal void BeginPinEntry()
+        /// <summary>
+        /// Switches the editor to masked PIN entry; the next line is the PIN (interactive `login`),
+        /// answered in JSON when <paramref name="json"/> (a `json login` line).
+        /// </summary>
+        internal void BeginPinEntry(bool json)
         {
             _awaitingPin = true;
+            _pinJson = json;
             _suppressReply = true;
             _editor.Echo = EchoMode.Masked;
+            _editor.Prompt = PinPrompt;
         }
 
         /// <summary>True when the shell echoes nothing (a script on a pipe).</summary>
@@ -266,9 +287,10 @@ namespace PerfusionGuard.Shell
             string response;
             if (_awaitingPin)
             {
+                bool json = JsonMode || _pinJson;
                 EndPinEntry();
                 _context.NowMicros = nowMicros;
-                _reply.Begin(JsonMode);
+                _reply.Begin(json);
                 if (line == null)
                 {
                     _reply.Fail(ShellErrors.Input, "PIN refused: it contained invalid bytes or was too long");
@@ -297,9 +319,9 @@ namespace PerfusionGuard.Shell
             }
             else
             {
-                if (!StartsWithWord(line, "login") && !StartsWithWord(line, "json login"))
+                if (!HasWord(line, SecretWord))
                 {
-                    // A PIN typed inline never enters the history.
+                    // SAF-CON-014: a PIN typed inline never enters the history, however the line is spelled.
                     _editor.AddToHistory(line);
                 }
 
@@ -313,14 +335,16 @@ namespace PerfusionGuard.Shell
             }
             else if (!Silent)
             {
-                _output.WriteText("PIN: ");
+                _output.WriteText(PinPrompt);
             }
         }
 
         private void EndPinEntry()
         {
             _awaitingPin = false;
+            _pinJson = false;
             _editor.Echo = _echo;
+            _editor.Prompt = Prompt;
         }
 
         private void WriteResponse(string response)
@@ -489,10 +513,23 @@ namespace PerfusionGuard.Shell
             }
         }
 
-        private static bool StartsWithWord(string line, string word)
+        // True when any space-separated word of the line is word (lower case), in any case.
+        private static bool HasWord(string line, string word)
         {
-            string trimmed = line.Trim().ToLower();
-            return trimmed == word || trimmed.StartsWith(word + " ");
+            string lower = line.ToLower();
+            int at = lower.IndexOf(word);
+            while (at >= 0)
+            {
+                int end = at + word.Length;
+                if ((at == 0 || lower[at - 1] == ' ') && (end == lower.Length || lower[end] == ' '))
+                {
+                    return true;
+                }
+
+                at = lower.IndexOf(word, at + 1);
+            }
+
+            return false;
         }
 
         // Echoes user input in error messages without control or quote characters (a JSON line stays one line).

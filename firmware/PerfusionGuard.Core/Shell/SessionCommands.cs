@@ -70,7 +70,7 @@ namespace PerfusionGuard.Shell
                 return;
             }
 
-            c.Shell.BeginPinEntry();
+            c.Shell.BeginPinEntry(c.Reply.Json);
         }
 
         public static void Logout(ShellContext c)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
+using PerfusionGuard.Shell;
 
 namespace PerfusionGuard.Emulator.Terminal
 {
@@ -59,6 +60,8 @@ namespace PerfusionGuard.Emulator.Terminal
                 throw new InvalidOperationException("console: write to the terminal failed (errno " + Marshal.GetLastWin32Error() + ")");
             }
 
+            // The shell masks a PIN in its echo (SAF-CON-014): wait for the line as the terminal shows it.
+            string echo = LineEditor.EchoOf(command, SerialShell.SecretWord);
             bool echoSeen = false;
             var clock = Stopwatch.StartNew();
             while (clock.ElapsedMilliseconds < timeoutMs)
@@ -69,7 +72,7 @@ namespace PerfusionGuard.Emulator.Terminal
                     if (!echoSeen)
                     {
                         // The shell echoes the command after its prompt; the response follows.
-                        echoSeen = text.EndsWith(command, StringComparison.Ordinal);
+                        echoSeen = text.EndsWith(echo, StringComparison.Ordinal);
                         continue;
                     }
 
