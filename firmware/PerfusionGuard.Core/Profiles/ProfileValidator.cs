@@ -220,6 +220,12 @@ namespace PerfusionGuard.Profiles
                 return false;
             }
 
+            if (rule.Kind == ConditionKind.ForwardNotEstablished)
+            {
+                // Forward delivery is proven by the pump-outlet pressure or by the line's flow.
+                return CheckChannel(profile, rule, rule.SecondChannel, "SecondChannel", ChannelKind.Flow, true, at, out error);
+            }
+
             if (rule.Kind == ConditionKind.PressureDropHigh || rule.Kind == ConditionKind.CardioplegiaExceedsArterial)
             {
                 if (!CheckChannel(profile, rule, rule.SecondChannel, "SecondChannel", needed, true, at, out error))
@@ -309,6 +315,29 @@ namespace PerfusionGuard.Profiles
                     if (!(rule.FlowLimit.LPerMin >= 0) || rule.FlowLimit.LPerMin > MaxFlowLPerMin)
                     {
                         error = at + ", field FlowLimit: must be in 0..10 L/min, not " + rule.FlowLimit.ToString();
+                        return false;
+                    }
+
+                    return true;
+
+                case ConditionKind.ForwardNotEstablished:
+                    if (!CheckPressure(rule.PressureLimit, "PressureLimit", at, out error))
+                    {
+                        return false;
+                    }
+
+                    if (!(rule.FlowLimit.LPerMin > 0) || rule.FlowLimit.LPerMin > MaxFlowLPerMin)
+                    {
+                        error = at + ", field FlowLimit: forward flow must be above 0 and at most 10 L/min, not " + rule.FlowLimit.ToString();
+                        return false;
+                    }
+
+                    // The pump must run to deliver: a rule that stopped it until it delivered would
+                    // keep it stopped for ever (SAF-BKF-004).
+                    if (rule.Action > SafetyAction.Alarm)
+                    {
+                        error = at + ", field Action: a forward_not_established rule may hold the clamp and alarm but not "
+                            + SafetyNames.NameOf(rule.Action) + "; the pump must run to deliver forward flow";
                         return false;
                     }
 
@@ -484,6 +513,7 @@ namespace PerfusionGuard.Profiles
                 case ConditionKind.PressureLow:
                 case ConditionKind.PressureServo:
                 case ConditionKind.PressureDropHigh:
+                case ConditionKind.ForwardNotEstablished:
                     channelKind = ChannelKind.Pressure;
                     return true;
                 case ConditionKind.LevelAlert:

@@ -149,6 +149,47 @@ namespace PerfusionGuard.Profiles
         }
 
         /// <summary>
+        /// The line stays clamped after the guarded pump starts until it delivers forward pressure
+        /// (<paramref name="outletPressure"/> at or above <paramref name="openingMmHg"/>) or forward
+        /// flow (<paramref name="lineFlow"/> at or above <paramref name="forwardLPerMin"/>), and
+        /// closes again whenever the pump stands (SAF-BKF-004). A centrifugal pump restarting into
+        /// an open line is driven backwards by the patient's pressure until its head exceeds it
+        /// (DOMAIN.md, pumps; Cardiohelp, Bio-Console: backflow prevention, clamp). An advisory: a
+        /// normal start is no alarm. Overridable, so that a perfusionist can open the line by hand
+        /// when the outlet transducer is faulted (forward flow then ends the hold for good).
+        /// </summary>
+        public static ConditionRule ForwardHold(string alarmId, string message, ChannelId outletPressure, ChannelId lineFlow,
+            double openingMmHg, double forwardLPerMin)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.ForwardNotEstablished, outletPressure,
+                SafetyAction.Advisory, ClearRule.SelfClearing, AlarmPriority.None);
+            rule.SecondChannel = lineFlow;
+            rule.PressureLimit = Pressure.FromMmHg(openingMmHg);
+            rule.FlowLimit = Flow.FromLPerMin(forwardLPerMin);
+            rule.CloseClamp = true;
+            // A faulted channel already cannot prove forward delivery; nothing re-clamps an established run.
+            rule.FailSafeOnFault = false;
+            return Overridable(rule);
+        }
+
+        /// <summary>
+        /// The guarded pump has run <paramref name="afterRunningMicros"/> without delivering forward
+        /// pressure or flow: the line is still held clamped and the patient gets nothing; medium
+        /// alarm, escalating by the alarm model (SAF-BKF-004, SAF-ALM-002).
+        /// </summary>
+        public static ConditionRule ForwardNotReached(string alarmId, string message, ConditionRule hold, long afterRunningMicros)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.ForwardNotEstablished, hold.Channel,
+                SafetyAction.Alarm, ClearRule.SelfClearing, AlarmPriority.Medium);
+            rule.SecondChannel = hold.SecondChannel;
+            rule.PressureLimit = hold.PressureLimit;
+            rule.FlowLimit = hold.FlowLimit;
+            rule.ArmDelayMicros = afterRunningMicros;
+            rule.FailSafeOnFault = false;
+            return rule;
+        }
+
+        /// <summary>
         /// A channel's quality is not Good: technical alarm. The rules on that channel act as if it
         /// read its dangerous value at the same time (fail-safe, SAF-FLT-001, SAF-FLT-002).
         /// </summary>

@@ -46,20 +46,28 @@ namespace PerfusionGuard.Safety
         /// clots (DOMAIN.md, dialysis-style rules: "no flow > 120 s → alarm").
         /// </summary>
         NoFlow = 17,
+        /// <summary>
+        /// The guarded pump has not delivered forward pressure (pressure channel at or above the
+        /// rule's pressure limit) or forward flow (second channel, a flow channel, at or above the
+        /// rule's flow limit), with a Good reading, since it last started; true while it stands. A
+        /// centrifugal pump that restarts against an open line flows backwards until its head holds
+        /// the patient's pressure, so the clamp stays closed until then (SAF-BKF-004).
+        /// </summary>
+        ForwardNotEstablished = 18,
     }
 
     /// <summary>Name table for <see cref="ConditionKind"/>.</summary>
     public static class ConditionKindNames
     {
         /// <summary>Number of <see cref="ConditionKind"/> values.</summary>
-        public const int Count = 18;
+        public const int Count = 19;
 
         private static readonly string[] s_names =
         {
             "air", "air_latch_fault", "microbubbles", "pressure_high", "pressure_low", "pressure_servo",
             "pressure_drop_high", "level_alert", "level_low", "sensor_fault", "backflow", "low_flow",
             "cardioplegia_without_arterial", "cardioplegia_exceeds_arterial", "pump_output_mismatch",
-            "selftest_failed", "cycle_overrun", "no_flow",
+            "selftest_failed", "cycle_overrun", "no_flow", "forward_not_established",
         };
 
         /// <summary>Snake-case name of a condition kind.</summary>

@@ -34,6 +34,11 @@ namespace PerfusionGuard.Safety
 
         private readonly bool[] _airChannels = new bool[ChannelNames.Count];
 
+        // ForwardNotEstablished rules: the guarded pump has delivered forward pressure or flow since
+        // it last started (SAF-BKF-004). Kept for every such rule whether or not it is armed, so that
+        // a rule armed later sees what happened since the start.
+        private readonly bool[] _forwardEstablished;
+
         private bool _guardedRunningBefore;
         private long _guardedStartedMicros;
         private bool _guardedHasRun;
@@ -65,6 +70,7 @@ namespace PerfusionGuard.Safety
             _rawSinceMicros = new long[_rules.Length];
             _tripped = new bool[_rules.Length];
             _servoFraction = new double[_rules.Length];
+            _forwardEstablished = new bool[_rules.Length];
             for (int i = 0; i < _rules.Length; i++)
             {
                 _rawSinceMicros[i] = -1;
@@ -130,6 +136,7 @@ namespace PerfusionGuard.Safety
 
             _guardedRunningBefore = inputs.GuardedPumpRunning;
             TrackOutputMismatch(nowMicros, inputs);
+            TrackForwardDelivery(inputs);
 
             SafetyAction worst = SafetyAction.None;
             int cause = -1;
@@ -367,6 +374,42 @@ namespace PerfusionGuard.Safety
             }
         }
 
+        /// <summary>
+        /// SAF-BKF-004: a ForwardNotEstablished rule's pump has delivered forward pressure or forward
+        /// flow since it started, judged only on Good readings (a faulted channel cannot prove
+        /// anything); a standing pump has delivered nothing. Once established, a later fault or a
+        /// pressure dip during the run does not undo it: only the pump stopping does, so that this
+        /// rule never clamps a running circuit.
+        /// </summary>
+        private void TrackForwardDelivery(SafetyInputs inputs)
+        {
+            for (int i = 0; i < _rules.Length; i++)
+            {
+                ConditionRule rule = _rules[i];
+                if (rule.Kind != ConditionKind.ForwardNotEstablished)
+                {
+                    continue;
+                }
+
+                if (!inputs.GuardedPumpRunning)
+                {
+                    _forwardEstablished[i] = false;
+                    continue;
+                }
+
+                if (_forwardEstablished[i])
+                {
+                    continue;
+                }
+
+                bool pressureForward = !IsFaulted(rule.Channel, inputs)
+                    && inputs.Pressures[(int)rule.Channel].Pressure.MmHg >= rule.PressureLimit.MmHg;
+                bool flowForward = !IsFaulted(rule.SecondChannel, inputs)
+                    && inputs.Flows[(int)rule.SecondChannel].Flow.LPerMin >= rule.FlowLimit.LPerMin;
+                _forwardEstablished[i] = pressureForward || flowForward;
+            }
+        }
+
         private bool AnyAirLatchTripped(SafetyInputs inputs)
         {
             for (int c = 0; c < ChannelNames.Count; c++)
@@ -449,6 +492,11 @@ namespace PerfusionGuard.Safety
 
                 case ConditionKind.CycleOverrun:
                     return inputs.CycleOverrun;
+
+                case ConditionKind.ForwardNotEstablished:
+                    // Fail-safe is built in: a faulted channel never establishes forward delivery,
+                    // and nothing re-clamps a run that established it (TrackForwardDelivery).
+                    return !_forwardEstablished[i];
 
                 default:
                     // An unknown kind cannot pass the validator; if one ever did, fail safe.

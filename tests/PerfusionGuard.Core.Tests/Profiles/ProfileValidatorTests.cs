@@ -51,6 +51,36 @@ namespace PerfusionGuard.Tests.Profiles
             AssertNames(Rejection(profile), "P_ACCESS_LOW", "PressureLimit", "P_ACCESS_ALARM");
         }
 
+        [Theory]
+        [InlineData(SafetyAction.SpeedLimit)]
+        [InlineData(SafetyAction.Stop)]
+        [InlineData(SafetyAction.LatchedStop)]
+        [Trait("Requirement", "SAF-BKF-004")]
+        [Trait("Requirement", "SAF-PRF-003")]
+        public void A_forward_hold_that_would_keep_the_pump_from_running_is_rejected(SafetyAction action)
+        {
+            CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Ecmo);
+            ConditionRule hold = RuleOf(profile, "PUMP_START_CLAMP_HOLD");
+            hold.Action = action;
+            hold.Clear = ClearRule.OperatorReset;
+
+            AssertNames(Rejection(profile), "profile ecmo", "PUMP_START_CLAMP_HOLD", "field Action", "must run");
+        }
+
+        [Fact]
+        [Trait("Requirement", "SAF-BKF-004")]
+        [Trait("Requirement", "SAF-PRF-003")]
+        public void A_forward_hold_without_a_flow_channel_or_a_forward_flow_is_rejected()
+        {
+            CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Ecmo);
+            RuleOf(profile, "PUMP_START_CLAMP_HOLD").SecondChannel = ChannelId.PPostOxygenator;
+            AssertNames(Rejection(profile), "PUMP_START_CLAMP_HOLD", "SecondChannel", "p_post_oxygenator");
+
+            profile = ProfileCatalog.Get(CircuitKind.Ecmo);
+            RuleOf(profile, "PUMP_START_NO_FORWARD").FlowLimit = Flow.FromLPerMin(0);
+            AssertNames(Rejection(profile), "PUMP_START_NO_FORWARD", "FlowLimit");
+        }
+
         [Fact]
         [Trait("Requirement", "SAF-PRF-002")]
         public void A_servo_that_starts_at_or_beyond_its_limit_is_rejected()

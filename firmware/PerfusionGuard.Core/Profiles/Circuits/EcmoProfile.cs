@@ -40,6 +40,20 @@ namespace PerfusionGuard.Profiles
             // A stopped centrifugal pump flows backwards: the clamp closes with the stop.
             arterialStop.CloseClamp = true;
 
+            // Restart (first start, after a stop or a power loss): the clamp (closed while the pump
+            // stood) opens only once the pump's head holds the patient's pressure, judged by the
+            // pre-oxygenator pressure against a closed line (a·ω² of the pump curve; 120 mmHg is
+            // above a mean arterial pressure of 60-90 with margin: unverified, profile value), or
+            // by forward flow (0.5 L/min, unverified) when the line was opened by hand. A pump that
+            // runs 10 s (unverified) without getting there alarms: the patient is still without
+            // support (SAF-BKF-004).
+            ConditionRule startHold = StandardRules.ForwardHold("PUMP_START_CLAMP_HOLD",
+                "Pump starting: line held clamped until the pump delivers forward pressure",
+                ChannelId.PArterial, ChannelId.FlowArterial, 120, 0.5);
+            ConditionRule startNotReached = StandardRules.ForwardNotReached("PUMP_START_NO_FORWARD",
+                "Pump running without forward pressure: line still clamped, raise the pump speed",
+                startHold, 10 * Time.MicrosPerSecond);
+
             profile.Rules = new ConditionRule[]
             {
                 // Air in a closed circuit goes straight to the patient: stop and clamp.
@@ -62,6 +76,8 @@ namespace PerfusionGuard.Profiles
                 StandardRules.PressureDropHigh("OXY_DROP_HIGH", "Oxygenator pressure drop high (clotting?)", ChannelId.PArterial, ChannelId.PPostOxygenator, 100, 60 * Time.MicrosPerSecond),
 
                 backflow,
+                startHold,
+                startNotReached,
                 AdultCpbProfile.LowFlow("FLOW_ARTERIAL_LOW", 1.0),
 
                 StandardRules.SensorFault("SENSOR_FAULT_P_VENOUS", "Drainage pressure sensor fault", ChannelId.PVenous, AlarmPriority.Medium, true),
