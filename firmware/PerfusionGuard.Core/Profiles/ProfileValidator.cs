@@ -28,6 +28,15 @@ namespace PerfusionGuard.Profiles
         /// <summary>Largest microbubble count limit per minute (DOMAIN.md: up to ~2000 per 10 min are seen).</summary>
         public const int MaxBubblesPerMinute = 100000;
 
+        /// <summary>Fastest rise of a servo's speed limit (fraction per second): 0 to full speed in 0.1 s.</summary>
+        public const double MaxServoReleasePerSecond = 10;
+
+        /// <summary>Longest servo peak window and release time constant: longer ones would hold a limit long after an occlusion was released.</summary>
+        public const long MaxServoPeakWindowMicros = 10 * Time.MicrosPerSecond;
+
+        /// <summary>Widest servo release hysteresis, mmHg.</summary>
+        public const double MaxServoHysteresisMmHg = 100;
+
         /// <summary>Longest override any rule may allow: one hour (DESIGN.md, concept 5: time-limited).</summary>
         public const long MaxOverrideLimitMicros = 60 * Time.MicrosPerMinute;
 
@@ -295,6 +304,33 @@ namespace PerfusionGuard.Profiles
                     if (rule.Action != SafetyAction.SpeedLimit)
                     {
                         error = at + ", field Action: a pressure_servo rule must be speed_limit, not " + SafetyNames.NameOf(rule.Action);
+                        return false;
+                    }
+
+                    // SAF-PRS-007: a servo whose limit never rises again would never release the
+                    // pump; one that rises without bound hunts like a servo without a rate limit.
+                    if (!(rule.ServoReleasePerSecond > 0) || rule.ServoReleasePerSecond > MaxServoReleasePerSecond)
+                    {
+                        error = at + ", field ServoReleasePerSecond: must be above 0 and at most 10 per second, not "
+                            + rule.ServoReleasePerSecond.ToString("F3");
+                        return false;
+                    }
+
+                    if (rule.ServoReleaseTauMicros < 0 || rule.ServoReleaseTauMicros > MaxServoPeakWindowMicros)
+                    {
+                        error = at + ", field ServoReleaseTauMicros: must be 0..10 s, not " + rule.ServoReleaseTauMicros.ToString() + " µs";
+                        return false;
+                    }
+
+                    if (rule.ServoPeakWindowMicros < 0 || rule.ServoPeakWindowMicros > MaxServoPeakWindowMicros)
+                    {
+                        error = at + ", field ServoPeakWindowMicros: must be 0..10 s, not " + rule.ServoPeakWindowMicros.ToString() + " µs";
+                        return false;
+                    }
+
+                    if (!(rule.ServoHysteresis.MmHg >= 0) || rule.ServoHysteresis.MmHg > MaxServoHysteresisMmHg)
+                    {
+                        error = at + ", field ServoHysteresis: must be 0..100 mmHg, not " + rule.ServoHysteresis.ToString();
                         return false;
                     }
 

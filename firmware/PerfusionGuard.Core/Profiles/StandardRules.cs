@@ -116,9 +116,41 @@ namespace PerfusionGuard.Profiles
         }
 
         /// <summary>
+        /// Default servo release hysteresis, mmHg: ten times the transducer noise (0.8 mmHg rms) and
+        /// about the ripple of a roller pump in an arterial line, well below the gap between the
+        /// shipped servo starts and normal line pressures (unverified; SAF-PRS-007).
+        /// </summary>
+        public const double DefaultServoHysteresisMmHg = 10;
+
+        /// <summary>
+        /// Default fastest rise of a servo's speed limit, fraction per second: from 0 back to full
+        /// speed in 10 s, slow against the pump's and the line's response so that the loop settles
+        /// instead of hunting; perfusionists ramp pump speed over seconds too. Chosen in the
+        /// emulator's occlusion-approach scenario (tests/scenarios/adult-cpb-occlusion-approach.json;
+        /// 0.2 left 65 output reversals a minute, 0.1 with the time constant 3) (unverified; SAF-PRS-007).
+        /// </summary>
+        public const double DefaultServoReleasePerSecond = 0.1;
+
+        /// <summary>
+        /// Default time constant of a rising servo limit toward its target: 1 s, longer than the
+        /// arterial line's pressure response to a speed change (unverified; SAF-PRS-007).
+        /// </summary>
+        public const long DefaultServoReleaseTauMicros = Time.MicrosPerSecond;
+
+        /// <summary>
+        /// Default servo peak window: 1 s, longer than the pulsation period of a twin-roller head
+        /// turning at 50 rpm or more (0.6 s; DOMAIN.md, pumps: 50-150 rpm) (SAF-PRS-007).
+        /// </summary>
+        public const long DefaultServoPeakWindowMicros = Time.MicrosPerSecond;
+
+        /// <summary>
         /// Servo: the pump speed limit falls linearly from 1 at <paramref name="startMmHg"/> to 0 at
         /// <paramref name="limitMmHg"/> (Terumo System 1, LivaNova S5: speed reduced as pressure
-        /// approaches the limit; DOMAIN.md, pressure; SAF-PRS-002).
+        /// approaches the limit; DOMAIN.md, pressure; SAF-PRS-002); it works on the peak pressure of
+        /// the last <see cref="DefaultServoPeakWindowMicros"/>, falls at once, rises toward its target
+        /// with <see cref="DefaultServoReleaseTauMicros"/> and at most
+        /// <see cref="DefaultServoReleasePerSecond"/>, and releases below the start minus
+        /// <see cref="DefaultServoHysteresisMmHg"/> (SAF-PRS-007).
         /// </summary>
         public static ConditionRule PressureServo(string alarmId, string message, ChannelId channel,
             double startMmHg, double limitMmHg)
@@ -127,6 +159,10 @@ namespace PerfusionGuard.Profiles
                 SafetyAction.SpeedLimit, ClearRule.SelfClearing, AlarmPriority.Low);
             rule.ServoStart = Pressure.FromMmHg(startMmHg);
             rule.PressureLimit = Pressure.FromMmHg(limitMmHg);
+            rule.ServoHysteresis = Pressure.FromMmHg(DefaultServoHysteresisMmHg);
+            rule.ServoReleasePerSecond = DefaultServoReleasePerSecond;
+            rule.ServoPeakWindowMicros = DefaultServoPeakWindowMicros;
+            rule.ServoReleaseTauMicros = DefaultServoReleaseTauMicros;
             return rule;
         }
 

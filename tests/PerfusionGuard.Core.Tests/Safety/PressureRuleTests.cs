@@ -1,6 +1,7 @@
 using PerfusionGuard.Channels;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Safety;
+using PerfusionGuard.Units;
 using Xunit;
 
 namespace PerfusionGuard.Tests.Safety
@@ -77,7 +78,12 @@ namespace PerfusionGuard.Tests.Safety
             SafetyDecision decision = bench.Step();
 
             Assert.True(decision.PumpEnable);
-            Assert.Equal(SafetyAction.None, decision.Action);
+            Assert.False(bench.Status("P_ARTERIAL_STOP").Active);
+            // The servo, at 0 while the pressure was at the stop, gives the speed back gradually
+            // (SAF-PRS-007) instead of letting the pump jump to full speed into the same occlusion.
+            Assert.Equal(SafetyAction.SpeedLimit, decision.Action);
+            Assert.True(bench.Run(Time.FromSeconds(12)).SpeedLimitFraction == 1.0);
+            Assert.Equal(SafetyAction.None, bench.Decision.Action);
         }
 
         [Theory]
@@ -105,8 +111,10 @@ namespace PerfusionGuard.Tests.Safety
 
             Assert.Equal(0.25, bench.Step().SpeedLimitFraction, 6);
 
+            // The sinus falls back: its servo gives the speed back over a few seconds (SAF-PRS-007),
+            // and the line servo's 0.5 is the limit again.
             bench.SetPressure(ChannelId.PCoronarySinus, 38);
-            Assert.Equal(0.5, bench.Step().SpeedLimitFraction, 6);
+            Assert.Equal(0.5, bench.Run(Time.FromSeconds(3)).SpeedLimitFraction, 6);
         }
 
         [Fact]

@@ -38,6 +38,7 @@ namespace PerfusionGuard.Emulator.Physics
         private double _autoVenousReturnMlPerSec;
         private double _microbubblesPerSec;
         private ulong _bubbleRng;
+        private double _rollerPhaseRad;
         private double _alpha;
         private readonly double _nativeMlPerSec;
 
@@ -257,6 +258,17 @@ namespace PerfusionGuard.Emulator.Physics
             if (_p.Pump == PumpKind.Roller)
             {
                 qPump = _roller.FlowMlPerSec(rpm, OutletMmHg, inletMmHg);
+                if (_p.RollerPulsationFraction > 0)
+                {
+                    // Each roller leaving the raceway makes a flow dip: a ripple at rollers × rpm / 60 Hz.
+                    _rollerPhaseRad += 2 * Math.PI * _p.RollerCount * rpm / 60.0 * dtSec;
+                    if (_rollerPhaseRad > 2 * Math.PI)
+                    {
+                        _rollerPhaseRad -= 2 * Math.PI;
+                    }
+
+                    qPump *= 1.0 + _p.RollerPulsationFraction * Math.Sin(_rollerPhaseRad);
+                }
             }
             else
             {
