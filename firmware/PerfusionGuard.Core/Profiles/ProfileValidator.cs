@@ -229,6 +229,25 @@ namespace PerfusionGuard.Profiles
                 return false;
             }
 
+            if (rule.Kind == ConditionKind.ServoSustained)
+            {
+                // The servo it watches must be evaluated first in the same cycle.
+                int index = IndexOf(profile, rule);
+                if (ServoRuleIndexFor(profile, index) < 0)
+                {
+                    error = at + ", field Channel: servo_sustained needs a pressure_servo rule on " + ChannelNames.NameOf(rule.Channel)
+                        + " listed before it";
+                    return false;
+                }
+
+                if (rule.FlowLimit.LPerMin > 0)
+                {
+                    return CheckChannel(profile, rule, rule.SecondChannel, "SecondChannel", ChannelKind.Flow, true, at, out error);
+                }
+
+                return true;
+            }
+
             if (rule.Kind == ConditionKind.ForwardNotEstablished)
             {
                 // Forward delivery is proven by the pump-outlet pressure or by the line's flow.
@@ -351,6 +370,21 @@ namespace PerfusionGuard.Profiles
                     if (!(rule.FlowLimit.LPerMin >= 0) || rule.FlowLimit.LPerMin > MaxFlowLPerMin)
                     {
                         error = at + ", field FlowLimit: must be in 0..10 L/min, not " + rule.FlowLimit.ToString();
+                        return false;
+                    }
+
+                    return true;
+
+                case ConditionKind.ServoSustained:
+                    if (!(rule.FlowLimit.LPerMin >= 0) || rule.FlowLimit.LPerMin > MaxFlowLPerMin)
+                    {
+                        error = at + ", field FlowLimit: must be 0 (no flow condition) .. 10 L/min, not " + rule.FlowLimit.ToString();
+                        return false;
+                    }
+
+                    if (rule.PersistMicros <= 0)
+                    {
+                        error = at + ", field PersistMicros: a servo_sustained rule needs the time the servo may limit before it alarms";
                         return false;
                     }
 
@@ -494,6 +528,18 @@ namespace PerfusionGuard.Profiles
                 }
             }
 
+            // SAF-PRS-008: a servo that holds the pressure under its stop limit can hide an occlusion
+            // for ever; every servo must be annunciated when it limits for long.
+            for (int i = 0; i < profile.Rules.Length; i++)
+            {
+                if (profile.Rules[i].Kind == ConditionKind.PressureServo && !HasRule(profile, ConditionKind.ServoSustained, profile.Rules[i].Channel, true))
+                {
+                    error = where + ", rule " + profile.Rules[i].AlarmId + ": no servo_sustained rule on "
+                        + ChannelNames.NameOf(profile.Rules[i].Channel) + "; a servo limiting for long must alarm";
+                    return false;
+                }
+            }
+
             if (!HasRule(profile, ConditionKind.PumpOutputMismatch, ChannelId.PArterial, false))
             {
                 error = where + ", field Rules: no pump_output_mismatch rule; the pump output must be supervised";
@@ -550,6 +596,7 @@ namespace PerfusionGuard.Profiles
                 case ConditionKind.PressureServo:
                 case ConditionKind.PressureDropHigh:
                 case ConditionKind.ForwardNotEstablished:
+                case ConditionKind.ServoSustained:
                     channelKind = ChannelKind.Pressure;
                     return true;
                 case ConditionKind.LevelAlert:
@@ -569,6 +616,37 @@ namespace PerfusionGuard.Profiles
                     channelKind = ChannelKind.Pressure;
                     return false;
             }
+        }
+
+        /// <summary>
+        /// Index of the pressure_servo rule on the channel of rule <paramref name="ruleIndex"/> that is
+        /// listed before it (the one a servo_sustained rule watches); -1 when there is none.
+        /// </summary>
+        public static int ServoRuleIndexFor(CircuitProfile profile, int ruleIndex)
+        {
+            for (int j = 0; j < ruleIndex && j < profile.Rules.Length; j++)
+            {
+                if (profile.Rules[j] != null && profile.Rules[j].Kind == ConditionKind.PressureServo
+                    && profile.Rules[j].Channel == profile.Rules[ruleIndex].Channel)
+                {
+                    return j;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int IndexOf(CircuitProfile profile, ConditionRule rule)
+        {
+            for (int i = 0; i < profile.Rules.Length; i++)
+            {
+                if (profile.Rules[i] == rule)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static bool HasChannel(CircuitProfile profile, ChannelId channel)

@@ -167,6 +167,49 @@ namespace PerfusionGuard.Profiles
         }
 
         /// <summary>
+        /// Default time a servo may limit the pump before it alarms: 30 s. A kink or a cannula
+        /// against a vessel wall that the perfusionist clears takes seconds; a servo still limiting
+        /// after half a minute is holding the pressure under its stop limit at the cost of the
+        /// patient's flow (unverified; SAF-PRS-008).
+        /// </summary>
+        public const long DefaultServoSustainedMicros = 30 * Time.MicrosPerSecond;
+
+        /// <summary>Flow below the floor while the servo limits, this long, is a collapse: 5 s, as the low-flow rule's persistence (SAF-PRS-008).</summary>
+        public const long ServoFlowCollapseMicros = 5 * Time.MicrosPerSecond;
+
+        /// <summary>
+        /// The servo on <paramref name="channel"/> has limited the pump for <paramref name="persistMicros"/>:
+        /// commercial consoles annunciate servo regulation. Medium alarm, escalating to high by the
+        /// alarm model if it goes on (SAF-PRS-008, SAF-ALM-002). List it after its servo rule.
+        /// </summary>
+        public static ConditionRule ServoSustained(string alarmId, string message, ChannelId channel, long persistMicros)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.ServoSustained, channel,
+                SafetyAction.Alarm, ClearRule.SelfClearing, AlarmPriority.Medium);
+            rule.PersistMicros = persistMicros;
+            rule.FailSafeOnFault = false; // the servo itself already reads a faulted transducer as at its limit
+            return rule;
+        }
+
+        /// <summary>
+        /// The servo on <paramref name="channel"/> limits the pump and the flow on <paramref name="flow"/>
+        /// has fallen below <paramref name="floorLPerMin"/> for <see cref="ServoFlowCollapseMicros"/>:
+        /// the servo is holding an occlusion and the patient gets little or nothing. High alarm;
+        /// a faulted flow meter counts as collapsed (SAF-PRS-008, SAF-FLT-001). When the servo takes
+        /// a roller pump down to a standstill its "running" status drops and the low-flow rule
+        /// disarms: this rule does not depend on it.
+        /// </summary>
+        public static ConditionRule ServoFlowCollapse(string alarmId, string message, ChannelId channel, ChannelId flow, double floorLPerMin)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.ServoSustained, channel,
+                SafetyAction.Alarm, ClearRule.SelfClearing, AlarmPriority.High);
+            rule.SecondChannel = flow;
+            rule.FlowLimit = Flow.FromLPerMin(floorLPerMin);
+            rule.PersistMicros = ServoFlowCollapseMicros;
+            return rule;
+        }
+
+        /// <summary>
         /// Pressure drop across a device (<paramref name="before"/> minus <paramref name="after"/>)
         /// above <paramref name="limitMmHg"/>: a rising drop suggests clotting (DOMAIN.md, Fried et
         /// al. 1998 for oxygenators; hemoperfusion columns alike). Advisory, overridable.

@@ -54,13 +54,20 @@ namespace PerfusionGuard.Safety
         /// the patient's pressure, so the clamp stays closed until then (SAF-BKF-004).
         /// </summary>
         ForwardNotEstablished = 18,
+        /// <summary>
+        /// The servo rule on the channel is limiting the pump (engaged, limit below 1) and, when the
+        /// rule has a flow limit, the flow on its second channel is below it: held for the rule's
+        /// persistence, a servo holding the pressure under its stop limit is hiding an occlusion
+        /// and the patient gets little or no flow (SAF-PRS-008).
+        /// </summary>
+        ServoSustained = 19,
     }
 
     /// <summary>Name table for <see cref="ConditionKind"/>.</summary>
     public static class ConditionKindNames
     {
         /// <summary>Number of <see cref="ConditionKind"/> values.</summary>
-        public const int Count = 19;
+        public const int Count = 20;
 
         private static readonly string[] s_names =
         {
@@ -68,6 +75,7 @@ namespace PerfusionGuard.Safety
             "pressure_drop_high", "level_alert", "level_low", "sensor_fault", "backflow", "low_flow",
             "cardioplegia_without_arterial", "cardioplegia_exceeds_arterial", "pump_output_mismatch",
             "selftest_failed", "cycle_overrun", "no_flow", "forward_not_established",
+            "servo_sustained",
         };
 
         /// <summary>Snake-case name of a condition kind.</summary>

@@ -51,6 +51,10 @@ namespace PerfusionGuard.Safety
         // a rule armed later sees what happened since the start.
         private readonly bool[] _forwardEstablished;
 
+        // ServoSustained rules: index of the servo rule they watch (validated to come earlier, so
+        // its state is this cycle's), -1 for other kinds (SAF-PRS-008).
+        private readonly int[] _watchedServo;
+
         private bool _guardedRunningBefore;
         private long _guardedStartedMicros;
         private bool _guardedHasRun;
@@ -83,6 +87,7 @@ namespace PerfusionGuard.Safety
             _tripped = new bool[_rules.Length];
             _servoFraction = new double[_rules.Length];
             _forwardEstablished = new bool[_rules.Length];
+            _watchedServo = new int[_rules.Length];
             _servoEngaged = new bool[_rules.Length];
             _servoBlockMaxMmHg = new double[_rules.Length * ServoPeakBlocks];
             _servoBlock = new int[_rules.Length];
@@ -93,6 +98,7 @@ namespace PerfusionGuard.Safety
                 _servoFraction[i] = 1.0;
                 _status[i].ServoFraction = 1.0;
                 ResetServoPeak(i);
+                _watchedServo[i] = _rules[i].Kind == ConditionKind.ServoSustained ? ProfileValidator.ServoRuleIndexFor(profile, i) : -1;
             }
 
             for (int c = 0; c < profile.Channels.Length; c++)
@@ -525,6 +531,27 @@ namespace PerfusionGuard.Safety
 
                 case ConditionKind.CycleOverrun:
                     return inputs.CycleOverrun;
+
+                case ConditionKind.ServoSustained:
+                    {
+                        // The servo is limiting: engaged and asking for less than full speed, not overridden.
+                        int servo = _watchedServo[i];
+                        // Only while the pump is enabled: a pump stopped by another rule is annunciated by that rule.
+                        bool limiting = servo >= 0 && _status[servo].InEffect && !_status[servo].Overridden && _servoFraction[servo] < 1.0
+                            && inputs.PumpEnableCommanded;
+                        if (!limiting)
+                        {
+                            return false;
+                        }
+
+                        if (!(rule.FlowLimit.LPerMin > 0))
+                        {
+                            return true;
+                        }
+
+                        bool flowFaulted = rule.FailSafeOnFault && IsFaulted(rule.SecondChannel, inputs);
+                        return flowFaulted || inputs.Flows[(int)rule.SecondChannel].Flow < rule.FlowLimit;
+                    }
 
                 case ConditionKind.ForwardNotEstablished:
                     // Fail-safe is built in: a faulted channel never establishes forward delivery,

@@ -37,6 +37,10 @@ namespace PerfusionGuard.Profiles
 
                 StandardRules.PressureHigh("P_ARTERIAL_ALERT", "Arterial pressure in alert band", ChannelId.PArterial, 250, 0, SafetyAction.Advisory, AlarmPriority.None),
                 StandardRules.PressureServo("P_ARTERIAL_SERVO", "Arterial pressure: pump speed limited", ChannelId.PArterial, 250, 350),
+                // A servo holding the pressure for long hides an occlusion (SAF-PRS-008): alarm after 30 s,
+                // high at once if the flow has collapsed under the low-flow limit meanwhile.
+                StandardRules.ServoSustained("P_ARTERIAL_SERVO_LONG", "Pump speed limited by arterial pressure for long: occlusion? flow reduced", ChannelId.PArterial, StandardRules.DefaultServoSustainedMicros),
+                StandardRules.ServoFlowCollapse("P_ARTERIAL_SERVO_NO_FLOW", "Arterial pressure holds the pump back and flow has collapsed: occlusion", ChannelId.PArterial, ChannelId.FlowArterial, 1.0),
                 StandardRules.PressureHigh("P_ARTERIAL_HIGH", "Arterial pressure high", ChannelId.PArterial, 300, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 StandardRules.PressureHigh("P_ARTERIAL_STOP", "Arterial pressure at stop limit: pump stopped", ChannelId.PArterial, 350, 50 * Time.MicrosPerMilli, SafetyAction.Stop, AlarmPriority.High),
 

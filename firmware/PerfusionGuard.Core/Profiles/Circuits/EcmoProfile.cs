@@ -69,6 +69,10 @@ namespace PerfusionGuard.Profiles
                 // Post-pump: a centrifugal pump's head is bounded by its curve; alert 300, alarm 350, stop 400.
                 StandardRules.PressureHigh("P_ARTERIAL_ALERT", "Arterial pressure in alert band", ChannelId.PArterial, 300, 0, SafetyAction.Advisory, AlarmPriority.None),
                 StandardRules.PressureServo("P_ARTERIAL_SERVO", "Arterial pressure: pump speed limited", ChannelId.PArterial, 300, 400),
+                // SAF-PRS-008: a servo holding the pressure for long (oxygenator or return cannula
+                // occluding) alarms after 30 s; high at once when the flow falls under the low-flow limit.
+                StandardRules.ServoSustained("P_ARTERIAL_SERVO_LONG", "Pump speed limited by arterial pressure for long: occlusion? flow reduced", ChannelId.PArterial, StandardRules.DefaultServoSustainedMicros),
+                StandardRules.ServoFlowCollapse("P_ARTERIAL_SERVO_NO_FLOW", "Arterial pressure holds the pump back and flow has collapsed: occlusion", ChannelId.PArterial, ChannelId.FlowArterial, 1.0),
                 StandardRules.PressureHigh("P_ARTERIAL_HIGH", "Arterial pressure high", ChannelId.PArterial, 350, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 arterialStop,
                 StandardRules.PressureHigh("P_POST_OXY_HIGH", "Post-oxygenator pressure high", ChannelId.PPostOxygenator, 300, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),

@@ -76,6 +76,12 @@ namespace PerfusionGuard.Profiles
                 returnLow,
                 // A roller pump against a clotting column: slow it from 350, zero at the 500 stop.
                 StandardRules.PressureServo("P_PRE_COLUMN_SERVO", "Pre-column pressure: pump speed limited", ChannelId.PPreColumn, 350, 500),
+                // SAF-PRS-008: a return-line or column occlusion held by the servo. Once the servo has
+                // stopped the roller pump its "running" status drops and the pressure limits (armed
+                // only while it runs) disarm: these alarm anyway. Blood flow 100-250 ml/min; under
+                // 50 ml/min (unverified) it has collapsed.
+                StandardRules.ServoSustained("P_PRE_COLUMN_SERVO_LONG", "Pump speed limited by pre-column pressure for long: column or return line occluded?", ChannelId.PPreColumn, StandardRules.DefaultServoSustainedMicros),
+                StandardRules.ServoFlowCollapse("P_PRE_COLUMN_SERVO_NO_FLOW", "Pre-column pressure holds the pump back and flow has collapsed: occlusion", ChannelId.PPreColumn, ChannelId.FlowArterial, 0.1),
                 preColumnHigh,
                 preColumnStop,
                 accessLow,

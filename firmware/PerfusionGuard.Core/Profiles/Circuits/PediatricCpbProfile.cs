@@ -34,6 +34,9 @@ namespace PerfusionGuard.Profiles
 
                 StandardRules.PressureHigh("P_ARTERIAL_ALERT", "Arterial pressure in alert band", ChannelId.PArterial, 300, 0, SafetyAction.Advisory, AlarmPriority.None),
                 StandardRules.PressureServo("P_ARTERIAL_SERVO", "Arterial pressure: pump speed limited", ChannelId.PArterial, 300, 350),
+                // SAF-PRS-008: alarm after 30 s of limiting; high at once below the pediatric low-flow limit.
+                StandardRules.ServoSustained("P_ARTERIAL_SERVO_LONG", "Pump speed limited by arterial pressure for long: occlusion? flow reduced", ChannelId.PArterial, StandardRules.DefaultServoSustainedMicros),
+                StandardRules.ServoFlowCollapse("P_ARTERIAL_SERVO_NO_FLOW", "Arterial pressure holds the pump back and flow has collapsed: occlusion", ChannelId.PArterial, ChannelId.FlowArterial, 0.2),
                 StandardRules.PressureHigh("P_ARTERIAL_HIGH", "Arterial pressure high", ChannelId.PArterial, 330, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 StandardRules.PressureHigh("P_ARTERIAL_STOP", "Arterial pressure at stop limit: pump stopped", ChannelId.PArterial, 350, 50 * Time.MicrosPerMilli, SafetyAction.Stop, AlarmPriority.High),
 
