@@ -45,7 +45,7 @@ namespace PerfusionGuard.Tests.Profiles
         public void A_low_stop_limit_inside_the_low_alarm_limit_is_rejected()
         {
             CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Hemoperfusion);
-            ConditionRule alarm = StandardRules.PressureLow("P_ACCESS_ALARM", "Access pressure low", ChannelId.PPreColumn, -380, 0, 0, SafetyAction.Alarm, AlarmPriority.Medium);
+            ConditionRule alarm = StandardRules.PressureLow("P_ACCESS_ALARM", "Access pressure low", ChannelId.PAccess, -380, 0, 0, SafetyAction.Alarm, AlarmPriority.Medium);
             profile.Rules = profile.Rules.Append(alarm).ToArray(); // stop at -350 would fire before the alarm at -380
 
             AssertNames(Rejection(profile), "P_ACCESS_LOW", "PressureLimit", "P_ACCESS_ALARM");

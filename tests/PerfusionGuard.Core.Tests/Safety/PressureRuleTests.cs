@@ -208,12 +208,44 @@ namespace PerfusionGuard.Tests.Safety
         public void Hemoperfusion_access_pressure_below_minus_350_for_1s_stops()
         {
             var bench = new CircuitBench(CircuitKind.Hemoperfusion).Started();
-            bench.SetPressure(ChannelId.PPreColumn, -360);
+            bench.SetPressure(ChannelId.PAccess, -360);
 
             bench.Run(900_000);
             Assert.True(bench.Decision.PumpEnable);
             Assert.Equal(SafetyAction.LatchedStop, bench.Run(200_000).Action);
             Assert.Equal(bench.Rule("P_ACCESS_LOW"), bench.Decision.CauseRuleIndex);
+        }
+
+        [Fact]
+        [Trait("Requirement", "SAF-PRS-009")]
+        [Trait("Requirement", "SAF-PRS-006")]
+        public void Hemoperfusion_access_rules_read_the_pre_pump_transducer_and_a_negative_post_pump_reading_stops_nothing()
+        {
+            CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Hemoperfusion);
+            Assert.Contains(ChannelId.PAccess, profile.Channels);
+            foreach (ConditionRule rule in profile.Rules)
+            {
+                if (rule.Kind == ConditionKind.PressureLow && rule.AlarmId.StartsWith("P_ACCESS", System.StringComparison.Ordinal))
+                {
+                    Assert.Equal(ChannelId.PAccess, rule.Channel);
+                }
+
+                // No low-pressure rule on the post-pump pre-column transducer: it never sees the access.
+                Assert.False(rule.Kind == ConditionKind.PressureLow && rule.Channel == ChannelId.PPreColumn, rule.AlarmId + " reads p_pre_column");
+            }
+
+            var bench = new CircuitBench(CircuitKind.Hemoperfusion).Started();
+            bench.SetPressure(ChannelId.PPreColumn, -360); // the old access rule's transducer
+            bench.Run(3_000_000);
+            Assert.True(bench.Decision.PumpEnable);
+
+            // The access alert band (-250) is an advisory after its 1 s; the stop needs -350.
+            bench.SetPressure(ChannelId.PPreColumn, 150);
+            bench.SetPressure(ChannelId.PAccess, -280);
+            bench.Run(1_100_000);
+            Assert.True(bench.Status("P_ACCESS_LOW_ALERT").Active);
+            Assert.False(bench.Status("P_ACCESS_LOW").Active);
+            Assert.True(bench.Decision.PumpEnable);
         }
 
         [Fact]
