@@ -254,7 +254,8 @@ namespace PerfusionGuard.Profiles
                 return CheckChannel(profile, rule, rule.SecondChannel, "SecondChannel", ChannelKind.Flow, true, at, out error);
             }
 
-            if (rule.Kind == ConditionKind.PressureDropHigh || rule.Kind == ConditionKind.CardioplegiaExceedsArterial)
+            if (rule.Kind == ConditionKind.PressureDropHigh || rule.Kind == ConditionKind.CardioplegiaExceedsArterial
+                || rule.Kind == ConditionKind.StandstillDisagreement)
             {
                 if (!CheckChannel(profile, rule, rule.SecondChannel, "SecondChannel", needed, true, at, out error))
                 {
@@ -356,6 +357,7 @@ namespace PerfusionGuard.Profiles
                     return true;
 
                 case ConditionKind.PressureDropHigh:
+                case ConditionKind.StandstillDisagreement:
                     if (rule.PressureLimit.MmHg <= 0 || rule.PressureLimit.MmHg > MaxPressureMmHg - MinPressureMmHg)
                     {
                         error = at + ", field PressureLimit: a pressure drop limit must be in 0..1200 mmHg, not " + rule.PressureLimit.ToString();
@@ -597,6 +599,7 @@ namespace PerfusionGuard.Profiles
                 case ConditionKind.PressureDropHigh:
                 case ConditionKind.ForwardNotEstablished:
                 case ConditionKind.ServoSustained:
+                case ConditionKind.StandstillDisagreement:
                     channelKind = ChannelKind.Pressure;
                     return true;
                 case ConditionKind.LevelAlert:

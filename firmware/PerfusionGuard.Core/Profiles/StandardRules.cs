@@ -269,6 +269,41 @@ namespace PerfusionGuard.Profiles
         }
 
         /// <summary>
+        /// Default standstill disagreement limit: 30 mmHg. Two transducers on one column at zero flow
+        /// differ only by their height difference (0.74 mmHg per cm; both sit on the oxygenator or
+        /// the machine front, within about 20 cm) and their drift (±2 mmHg over 3 h each; DOMAIN.md),
+        /// so more than 30 is a transducer off zero. Smaller drift is below what this can tell
+        /// (unverified; SAF-FLT-004).
+        /// </summary>
+        public const double DefaultStandstillDisagreementMmHg = 30;
+
+        /// <summary>
+        /// The pump must stand this long, and the pair disagree all that time, before it counts: the
+        /// line pressures settle within seconds of a stop (unverified; SAF-FLT-004).
+        /// </summary>
+        public const long StandstillSettleMicros = 10 * Time.MicrosPerSecond;
+
+        /// <summary>
+        /// With the pump standing for <see cref="StandstillSettleMicros"/>, <paramref name="first"/>
+        /// and <paramref name="second"/> (across a passive device: oxygenator, column) read more than
+        /// <see cref="DefaultStandstillDisagreementMmHg"/> apart: one of them is off zero. Which one
+        /// cannot be told, so it is an alarm, technical, medium, latched until a local reset after
+        /// the pair agrees again (re-zeroed) — a restarted pump ends the check but not the finding
+        /// (SAF-FLT-004).
+        /// </summary>
+        public static ConditionRule StandstillDisagreement(string alarmId, string message, ChannelId first, ChannelId second)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.StandstillDisagreement, first,
+                SafetyAction.Alarm, ClearRule.OperatorReset, AlarmPriority.Medium);
+            rule.SecondChannel = second;
+            rule.PressureLimit = Pressure.FromMmHg(DefaultStandstillDisagreementMmHg);
+            rule.PersistMicros = StandstillSettleMicros;
+            rule.Technical = true;
+            rule.FailSafeOnFault = false; // a faulted transducer raises its own alarm
+            return rule;
+        }
+
+        /// <summary>
         /// A channel's quality is not Good: technical alarm. The rules on that channel act as if it
         /// read its dangerous value at the same time (fail-safe, SAF-FLT-001, SAF-FLT-002).
         /// </summary>

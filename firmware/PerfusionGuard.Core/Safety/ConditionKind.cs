@@ -61,13 +61,20 @@ namespace PerfusionGuard.Safety
         /// and the patient gets little or no flow (SAF-PRS-008).
         /// </summary>
         ServoSustained = 19,
+        /// <summary>
+        /// With the guarded pump standing (no flow through the device between them), two pressure
+        /// transducers on one fluid column read more than the rule's pressure limit apart: at zero
+        /// flow the device drop is zero, so one of them is off zero (drift, zeroed closed to air,
+        /// amplifier offset) (SAF-FLT-004). Judged on Good readings only.
+        /// </summary>
+        StandstillDisagreement = 20,
     }
 
     /// <summary>Name table for <see cref="ConditionKind"/>.</summary>
     public static class ConditionKindNames
     {
         /// <summary>Number of <see cref="ConditionKind"/> values.</summary>
-        public const int Count = 20;
+        public const int Count = 21;
 
         private static readonly string[] s_names =
         {
@@ -75,7 +82,7 @@ namespace PerfusionGuard.Safety
             "pressure_drop_high", "level_alert", "level_low", "sensor_fault", "backflow", "low_flow",
             "cardioplegia_without_arterial", "cardioplegia_exceeds_arterial", "pump_output_mismatch",
             "selftest_failed", "cycle_overrun", "no_flow", "forward_not_established",
-            "servo_sustained",
+            "servo_sustained", "standstill_disagreement",
         };
 
         /// <summary>Snake-case name of a condition kind.</summary>

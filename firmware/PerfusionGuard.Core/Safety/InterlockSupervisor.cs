@@ -553,6 +553,19 @@ namespace PerfusionGuard.Safety
                         return flowFaulted || inputs.Flows[(int)rule.SecondChannel].Flow < rule.FlowLimit;
                     }
 
+                case ConditionKind.StandstillDisagreement:
+                    {
+                        // Only at standstill, where the device between them drops nothing, and only
+                        // on readings that can be trusted (a faulted one raises its own alarm).
+                        if (inputs.GuardedPumpRunning || IsFaulted(rule.Channel, inputs) || IsFaulted(rule.SecondChannel, inputs))
+                        {
+                            return false;
+                        }
+
+                        double apartMmHg = inputs.Pressures[ch].Pressure.MmHg - inputs.Pressures[(int)rule.SecondChannel].Pressure.MmHg;
+                        return apartMmHg > rule.PressureLimit.MmHg || -apartMmHg > rule.PressureLimit.MmHg;
+                    }
+
                 case ConditionKind.ForwardNotEstablished:
                     // Fail-safe is built in: a faulted channel never establishes forward delivery,
                     // and nothing re-clamps a run that established it (TrackForwardDelivery).

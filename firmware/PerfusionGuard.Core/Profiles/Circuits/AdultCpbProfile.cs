@@ -55,6 +55,8 @@ namespace PerfusionGuard.Profiles
                 StandardRules.PressureHigh("P_POST_OXY_HIGH", "Post-oxygenator pressure high", ChannelId.PPostOxygenator, 280, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 // Drop about 22.4*Q - 22.7 (90 at 5 L/min); 150 sustained 10 s suggests clotting.
                 StandardRules.PressureDropHigh("OXY_DROP_HIGH", "Oxygenator pressure drop high (clotting?)", ChannelId.PArterial, ChannelId.PPostOxygenator, 150, 10 * Time.MicrosPerSecond),
+                // SAF-FLT-004: at standstill the oxygenator drops nothing, so the two transducers must agree.
+                StandardRules.StandstillDisagreement("ZERO_CHECK_ARTERIAL_POST_OXY", "Arterial and post-oxygenator pressures disagree at standstill: a transducer is off zero, re-zero both", ChannelId.PArterial, ChannelId.PPostOxygenator),
 
                 // Level: two thresholds, alert then stop; a loose pad reads Low and stops (Terumo 2011 recall).
                 // Overridable: a perfusionist may need to run on with a faulted level sensor (DESIGN.md, concept 5).

@@ -78,6 +78,8 @@ namespace PerfusionGuard.Profiles
                 StandardRules.PressureHigh("P_POST_OXY_HIGH", "Post-oxygenator pressure high", ChannelId.PPostOxygenator, 300, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 // Drop about 67 at 4 L/min (Fried 1998); a run of days makes clotting the concern.
                 StandardRules.PressureDropHigh("OXY_DROP_HIGH", "Oxygenator pressure drop high (clotting?)", ChannelId.PArterial, ChannelId.PPostOxygenator, 100, 60 * Time.MicrosPerSecond),
+                // SAF-FLT-004: with the pump standing and the line held clamped the oxygenator drops nothing.
+                StandardRules.StandstillDisagreement("ZERO_CHECK_ARTERIAL_POST_OXY", "Arterial and post-oxygenator pressures disagree at standstill: a transducer is off zero, re-zero both", ChannelId.PArterial, ChannelId.PPostOxygenator),
 
                 backflow,
                 startHold,

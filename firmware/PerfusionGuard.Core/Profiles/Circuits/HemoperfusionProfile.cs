@@ -92,6 +92,8 @@ namespace PerfusionGuard.Profiles
                 accessLow,
                 // Column drop (pre-column minus return) sustained above 150 for 30 s: clotting advisory.
                 StandardRules.PressureDropHigh("COLUMN_DROP_HIGH", "Column pressure drop high (clotting?)", ChannelId.PPreColumn, ChannelId.PReturn, 150, 30 * Time.MicrosPerSecond),
+                // SAF-FLT-004: with the roller standing no blood crosses the column, so both sides must agree.
+                StandardRules.StandstillDisagreement("ZERO_CHECK_PRE_COLUMN_RETURN", "Pre-column and return pressures disagree at standstill: a transducer is off zero, re-zero both", ChannelId.PPreColumn, ChannelId.PReturn),
                 noFlow,
 
                 StandardRules.SensorFault("SENSOR_FAULT_P_ACCESS", "Access pressure sensor fault", ChannelId.PAccess, AlarmPriority.High, false),

@@ -46,6 +46,8 @@ namespace PerfusionGuard.Profiles
 
                 StandardRules.PressureHigh("P_POST_OXY_HIGH", "Post-oxygenator pressure high", ChannelId.PPostOxygenator, 300, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 StandardRules.PressureDropHigh("OXY_DROP_HIGH", "Oxygenator pressure drop high (clotting?)", ChannelId.PArterial, ChannelId.PPostOxygenator, 150, 10 * Time.MicrosPerSecond),
+                // SAF-FLT-004: at standstill the oxygenator drops nothing, so the two transducers must agree.
+                StandardRules.StandstillDisagreement("ZERO_CHECK_ARTERIAL_POST_OXY", "Arterial and post-oxygenator pressures disagree at standstill: a transducer is off zero, re-zero both", ChannelId.PArterial, ChannelId.PPostOxygenator),
 
                 StandardRules.Overridable(StandardRules.Make("LVL_ALERT", "Reservoir level low (alert)", ConditionKind.LevelAlert, ChannelId.LevelReservoir, SafetyAction.Alarm, ClearRule.SelfClearing, AlarmPriority.Medium)),
                 StandardRules.Overridable(StandardRules.Make("LVL_LOW", "Reservoir level at stop: pump stopped", ConditionKind.LevelLow, ChannelId.LevelReservoir, SafetyAction.Stop, ClearRule.SelfClearing, AlarmPriority.High)),
