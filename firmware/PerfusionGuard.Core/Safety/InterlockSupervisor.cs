@@ -416,9 +416,10 @@ namespace PerfusionGuard.Safety
         /// <summary>
         /// SAF-BKF-004: a ForwardNotEstablished rule's pump has delivered forward pressure or forward
         /// flow since it started, judged only on Good readings (a faulted channel cannot prove
-        /// anything); a standing pump has delivered nothing. Once established, a later fault or a
-        /// pressure dip during the run does not undo it: only the pump stopping does, so that this
-        /// rule never clamps a running circuit.
+        /// anything); a standing pump, or one this module holds stopped (a coasting centrifugal pump
+        /// re-enabled after a stop starts from a lower speed), has delivered nothing. Once
+        /// established, a later fault or a pressure dip during the run does not undo it: only the
+        /// pump stopping does, so that this rule never clamps a running, enabled circuit.
         /// </summary>
         private void TrackForwardDelivery(SafetyInputs inputs)
         {
@@ -430,7 +431,7 @@ namespace PerfusionGuard.Safety
                     continue;
                 }
 
-                if (!inputs.GuardedPumpRunning)
+                if (!inputs.GuardedPumpRunning || !inputs.PumpEnableCommanded)
                 {
                     _forwardEstablished[i] = false;
                     continue;

@@ -122,5 +122,33 @@ namespace PerfusionGuard.Tests.Safety
             Assert.False(bench.Status("PUMP_START_CLAMP_HOLD").InEffect);
             Assert.False(bench.Decision.ClampClosed);
         }
+
+        [Fact]
+        [Trait("Requirement", "SAF-BKF-004")]
+        public void After_a_stop_by_this_module_the_re_enabled_pump_must_deliver_again_before_the_clamp_opens()
+        {
+            var bench = new CircuitBench(CircuitKind.Ecmo).Started();
+
+            // Arterial pressure at the stop limit: the module stops the pump and clamps (P_ARTERIAL_STOP).
+            bench.SetPressure(ChannelId.PArterial, 420);
+            bench.Run(150_000);
+            Assert.Equal(SafetyAction.Stop, bench.Decision.Action);
+            bench.Inputs.PumpEnableCommanded = false; // the output follows the decision
+            bench.Inputs.PumpEnableReadback = false;
+            bench.SetFlow(ChannelId.FlowArterial, 0); // line clamped
+            bench.Run(2_000_000);
+
+            // The occlusion clears while the impeller has coasted down (still "running" on its status
+            // line): re-enabled, it must show forward pressure again before the line opens.
+            bench.SetPressure(ChannelId.PArterial, 60);
+            SafetyDecision decision = bench.Step();
+            Assert.True(decision.PumpEnable);
+            bench.Inputs.PumpEnableCommanded = true;
+            bench.Inputs.PumpEnableReadback = true;
+            Assert.True(bench.Run(300_000).ClampClosed);
+            Assert.True(bench.Status("PUMP_START_CLAMP_HOLD").InEffect);
+            bench.SetPressure(ChannelId.PArterial, 150);
+            Assert.False(bench.Step().ClampClosed);
+        }
     }
 }
