@@ -33,6 +33,14 @@ namespace PerfusionGuard.Channels
         FlowArterial = 11,
         /// <summary>flow_cardioplegia: cardioplegia line flow (from the pump or a flow meter).</summary>
         FlowCardioplegia = 12,
+        /// <summary>
+        /// p_access: hemoperfusion access pressure, between the patient's access catheter and the
+        /// blood pump (pre-pump, negative): it falls with pump suction and access occlusion
+        /// (dialysis machines' "arterial" pressure; DOMAIN.md: access &lt; −350 for &gt; 1 s → stop).
+        /// Added last so that the numbers of the other channels, stored in logs and calibration
+        /// records, do not change.
+        /// </summary>
+        PAccess = 13,
     }
 
     /// <summary>What a channel measures, which decides the sample type and unit.</summary>

@@ -7,13 +7,13 @@ namespace PerfusionGuard.Channels
     public static class ChannelNames
     {
         /// <summary>Number of <see cref="ChannelId"/> values; the length of per-channel arrays.</summary>
-        public const int Count = 13;
+        public const int Count = 14;
 
         private static readonly string[] s_names =
         {
             "p_arterial", "p_venous", "p_post_oxygenator", "p_cardioplegia", "p_coronary_sinus",
             "p_pre_column", "p_return", "bubble_arterial", "bubble_cardioplegia", "bubble_return",
-            "level_reservoir", "flow_arterial", "flow_cardioplegia",
+            "level_reservoir", "flow_arterial", "flow_cardioplegia", "p_access",
         };
 
         private static readonly ChannelKind[] s_kinds =
@@ -21,6 +21,7 @@ namespace PerfusionGuard.Channels
             ChannelKind.Pressure, ChannelKind.Pressure, ChannelKind.Pressure, ChannelKind.Pressure,
             ChannelKind.Pressure, ChannelKind.Pressure, ChannelKind.Pressure, ChannelKind.Air,
             ChannelKind.Air, ChannelKind.Air, ChannelKind.Level, ChannelKind.Flow, ChannelKind.Flow,
+            ChannelKind.Pressure,
         };
 
         /// <summary>The SCENARIOS.md name of a channel, such as "p_arterial".</summary>

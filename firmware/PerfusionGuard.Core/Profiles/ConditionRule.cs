@@ -33,6 +33,35 @@ namespace PerfusionGuard.Profiles
         /// <summary>Servo start: speed limiting begins here and reaches zero at <see cref="PressureLimit"/>.</summary>
         public Pressure ServoStart;
 
+        /// <summary>
+        /// Servo release hysteresis: once limiting, the servo leaves effect only when the pressure has
+        /// fallen to <see cref="ServoStart"/> minus this and its limit has climbed back to 1, so that
+        /// noise and pump pulsation around the servo start do not toggle it (SAF-PRS-007).
+        /// </summary>
+        public Pressure ServoHysteresis;
+
+        /// <summary>
+        /// Fastest rise of the servo's speed limit, fraction of full speed per second: the limit
+        /// falls at once as pressure rises, but comes back up at most at this rate (at exactly this
+        /// rate once the pressure is below the servo start), so the servo does not hunt against the
+        /// pump's own pressure response (SAF-PRS-007).
+        /// </summary>
+        public double ServoReleasePerSecond;
+
+        /// <summary>
+        /// Time constant with which a rising servo limit approaches the limit its pressure asks for
+        /// (0: no approach, the rate alone): the rise slows as the circuit nears its settling
+        /// pressure, so it does not overshoot into the next cut (SAF-PRS-007).
+        /// </summary>
+        public long ServoReleaseTauMicros;
+
+        /// <summary>
+        /// The servo works on the highest pressure of this last window (0: the current sample
+        /// only): longer than one roller-pump pulsation period, so that a pulsing line pressure
+        /// gives a steady limit set by its peaks instead of one that follows every stroke (SAF-PRS-007).
+        /// </summary>
+        public long ServoPeakWindowMicros;
+
         /// <summary>Limit of flow kinds (Backflow: magnitude of reverse flow; LowFlow: minimum forward flow).</summary>
         public Flow FlowLimit;
 

@@ -28,6 +28,15 @@ namespace PerfusionGuard.Profiles
         /// <summary>Largest microbubble count limit per minute (DOMAIN.md: up to ~2000 per 10 min are seen).</summary>
         public const int MaxBubblesPerMinute = 100000;
 
+        /// <summary>Fastest rise of a servo's speed limit (fraction per second): 0 to full speed in 0.1 s.</summary>
+        public const double MaxServoReleasePerSecond = 10;
+
+        /// <summary>Longest servo peak window and release time constant: longer ones would hold a limit long after an occlusion was released.</summary>
+        public const long MaxServoPeakWindowMicros = 10 * Time.MicrosPerSecond;
+
+        /// <summary>Widest servo release hysteresis, mmHg.</summary>
+        public const double MaxServoHysteresisMmHg = 100;
+
         /// <summary>Longest override any rule may allow: one hour (DESIGN.md, concept 5: time-limited).</summary>
         public const long MaxOverrideLimitMicros = 60 * Time.MicrosPerMinute;
 
@@ -220,7 +229,33 @@ namespace PerfusionGuard.Profiles
                 return false;
             }
 
-            if (rule.Kind == ConditionKind.PressureDropHigh || rule.Kind == ConditionKind.CardioplegiaExceedsArterial)
+            if (rule.Kind == ConditionKind.ServoSustained)
+            {
+                // The servo it watches must be evaluated first in the same cycle.
+                int index = IndexOf(profile, rule);
+                if (ServoRuleIndexFor(profile, index) < 0)
+                {
+                    error = at + ", field Channel: servo_sustained needs a pressure_servo rule on " + ChannelNames.NameOf(rule.Channel)
+                        + " listed before it";
+                    return false;
+                }
+
+                if (rule.FlowLimit.LPerMin > 0)
+                {
+                    return CheckChannel(profile, rule, rule.SecondChannel, "SecondChannel", ChannelKind.Flow, true, at, out error);
+                }
+
+                return true;
+            }
+
+            if (rule.Kind == ConditionKind.ForwardNotEstablished)
+            {
+                // Forward delivery is proven by the pump-outlet pressure or by the line's flow.
+                return CheckChannel(profile, rule, rule.SecondChannel, "SecondChannel", ChannelKind.Flow, true, at, out error);
+            }
+
+            if (rule.Kind == ConditionKind.PressureDropHigh || rule.Kind == ConditionKind.CardioplegiaExceedsArterial
+                || rule.Kind == ConditionKind.StandstillDisagreement)
             {
                 if (!CheckChannel(profile, rule, rule.SecondChannel, "SecondChannel", needed, true, at, out error))
                 {
@@ -292,9 +327,37 @@ namespace PerfusionGuard.Profiles
                         return false;
                     }
 
+                    // SAF-PRS-007: a servo whose limit never rises again would never release the
+                    // pump; one that rises without bound hunts like a servo without a rate limit.
+                    if (!(rule.ServoReleasePerSecond > 0) || rule.ServoReleasePerSecond > MaxServoReleasePerSecond)
+                    {
+                        error = at + ", field ServoReleasePerSecond: must be above 0 and at most 10 per second, not "
+                            + rule.ServoReleasePerSecond.ToString("F3");
+                        return false;
+                    }
+
+                    if (rule.ServoReleaseTauMicros < 0 || rule.ServoReleaseTauMicros > MaxServoPeakWindowMicros)
+                    {
+                        error = at + ", field ServoReleaseTauMicros: must be 0..10 s, not " + rule.ServoReleaseTauMicros.ToString() + " µs";
+                        return false;
+                    }
+
+                    if (rule.ServoPeakWindowMicros < 0 || rule.ServoPeakWindowMicros > MaxServoPeakWindowMicros)
+                    {
+                        error = at + ", field ServoPeakWindowMicros: must be 0..10 s, not " + rule.ServoPeakWindowMicros.ToString() + " µs";
+                        return false;
+                    }
+
+                    if (!(rule.ServoHysteresis.MmHg >= 0) || rule.ServoHysteresis.MmHg > MaxServoHysteresisMmHg)
+                    {
+                        error = at + ", field ServoHysteresis: must be 0..100 mmHg, not " + rule.ServoHysteresis.ToString();
+                        return false;
+                    }
+
                     return true;
 
                 case ConditionKind.PressureDropHigh:
+                case ConditionKind.StandstillDisagreement:
                     if (rule.PressureLimit.MmHg <= 0 || rule.PressureLimit.MmHg > MaxPressureMmHg - MinPressureMmHg)
                     {
                         error = at + ", field PressureLimit: a pressure drop limit must be in 0..1200 mmHg, not " + rule.PressureLimit.ToString();
@@ -309,6 +372,44 @@ namespace PerfusionGuard.Profiles
                     if (!(rule.FlowLimit.LPerMin >= 0) || rule.FlowLimit.LPerMin > MaxFlowLPerMin)
                     {
                         error = at + ", field FlowLimit: must be in 0..10 L/min, not " + rule.FlowLimit.ToString();
+                        return false;
+                    }
+
+                    return true;
+
+                case ConditionKind.ServoSustained:
+                    if (!(rule.FlowLimit.LPerMin >= 0) || rule.FlowLimit.LPerMin > MaxFlowLPerMin)
+                    {
+                        error = at + ", field FlowLimit: must be 0 (no flow condition) .. 10 L/min, not " + rule.FlowLimit.ToString();
+                        return false;
+                    }
+
+                    if (rule.PersistMicros <= 0)
+                    {
+                        error = at + ", field PersistMicros: a servo_sustained rule needs the time the servo may limit before it alarms";
+                        return false;
+                    }
+
+                    return true;
+
+                case ConditionKind.ForwardNotEstablished:
+                    if (!CheckPressure(rule.PressureLimit, "PressureLimit", at, out error))
+                    {
+                        return false;
+                    }
+
+                    if (!(rule.FlowLimit.LPerMin > 0) || rule.FlowLimit.LPerMin > MaxFlowLPerMin)
+                    {
+                        error = at + ", field FlowLimit: forward flow must be above 0 and at most 10 L/min, not " + rule.FlowLimit.ToString();
+                        return false;
+                    }
+
+                    // The pump must run to deliver: a rule that stopped it until it delivered would
+                    // keep it stopped for ever (SAF-BKF-004).
+                    if (rule.Action > SafetyAction.Alarm)
+                    {
+                        error = at + ", field Action: a forward_not_established rule may hold the clamp and alarm but not "
+                            + SafetyNames.NameOf(rule.Action) + "; the pump must run to deliver forward flow";
                         return false;
                     }
 
@@ -429,6 +530,18 @@ namespace PerfusionGuard.Profiles
                 }
             }
 
+            // SAF-PRS-008: a servo that holds the pressure under its stop limit can hide an occlusion
+            // for ever; every servo must be annunciated when it limits for long.
+            for (int i = 0; i < profile.Rules.Length; i++)
+            {
+                if (profile.Rules[i].Kind == ConditionKind.PressureServo && !HasRule(profile, ConditionKind.ServoSustained, profile.Rules[i].Channel, true))
+                {
+                    error = where + ", rule " + profile.Rules[i].AlarmId + ": no servo_sustained rule on "
+                        + ChannelNames.NameOf(profile.Rules[i].Channel) + "; a servo limiting for long must alarm";
+                    return false;
+                }
+            }
+
             if (!HasRule(profile, ConditionKind.PumpOutputMismatch, ChannelId.PArterial, false))
             {
                 error = where + ", field Rules: no pump_output_mismatch rule; the pump output must be supervised";
@@ -484,6 +597,9 @@ namespace PerfusionGuard.Profiles
                 case ConditionKind.PressureLow:
                 case ConditionKind.PressureServo:
                 case ConditionKind.PressureDropHigh:
+                case ConditionKind.ForwardNotEstablished:
+                case ConditionKind.ServoSustained:
+                case ConditionKind.StandstillDisagreement:
                     channelKind = ChannelKind.Pressure;
                     return true;
                 case ConditionKind.LevelAlert:
@@ -503,6 +619,37 @@ namespace PerfusionGuard.Profiles
                     channelKind = ChannelKind.Pressure;
                     return false;
             }
+        }
+
+        /// <summary>
+        /// Index of the pressure_servo rule on the channel of rule <paramref name="ruleIndex"/> that is
+        /// listed before it (the one a servo_sustained rule watches); -1 when there is none.
+        /// </summary>
+        public static int ServoRuleIndexFor(CircuitProfile profile, int ruleIndex)
+        {
+            for (int j = 0; j < ruleIndex && j < profile.Rules.Length; j++)
+            {
+                if (profile.Rules[j] != null && profile.Rules[j].Kind == ConditionKind.PressureServo
+                    && profile.Rules[j].Channel == profile.Rules[ruleIndex].Channel)
+                {
+                    return j;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int IndexOf(CircuitProfile profile, ConditionRule rule)
+        {
+            for (int i = 0; i < profile.Rules.Length; i++)
+            {
+                if (profile.Rules[i] == rule)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static bool HasChannel(CircuitProfile profile, ChannelId channel)

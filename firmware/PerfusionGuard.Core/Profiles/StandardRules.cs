@@ -116,9 +116,41 @@ namespace PerfusionGuard.Profiles
         }
 
         /// <summary>
+        /// Default servo release hysteresis, mmHg: ten times the transducer noise (0.8 mmHg rms) and
+        /// about the ripple of a roller pump in an arterial line, well below the gap between the
+        /// shipped servo starts and normal line pressures (unverified; SAF-PRS-007).
+        /// </summary>
+        public const double DefaultServoHysteresisMmHg = 10;
+
+        /// <summary>
+        /// Default fastest rise of a servo's speed limit, fraction per second: from 0 back to full
+        /// speed in 10 s, slow against the pump's and the line's response so that the loop settles
+        /// instead of hunting; perfusionists ramp pump speed over seconds too. Chosen in the
+        /// emulator's occlusion-approach scenario (tests/scenarios/adult-cpb-occlusion-approach.json;
+        /// 0.2 left 65 output reversals a minute, 0.1 with the time constant 3) (unverified; SAF-PRS-007).
+        /// </summary>
+        public const double DefaultServoReleasePerSecond = 0.1;
+
+        /// <summary>
+        /// Default time constant of a rising servo limit toward its target: 1 s, longer than the
+        /// arterial line's pressure response to a speed change (unverified; SAF-PRS-007).
+        /// </summary>
+        public const long DefaultServoReleaseTauMicros = Time.MicrosPerSecond;
+
+        /// <summary>
+        /// Default servo peak window: 1 s, longer than the pulsation period of a twin-roller head
+        /// turning at 50 rpm or more (0.6 s; DOMAIN.md, pumps: 50-150 rpm) (SAF-PRS-007).
+        /// </summary>
+        public const long DefaultServoPeakWindowMicros = Time.MicrosPerSecond;
+
+        /// <summary>
         /// Servo: the pump speed limit falls linearly from 1 at <paramref name="startMmHg"/> to 0 at
         /// <paramref name="limitMmHg"/> (Terumo System 1, LivaNova S5: speed reduced as pressure
-        /// approaches the limit; DOMAIN.md, pressure; SAF-PRS-002).
+        /// approaches the limit; DOMAIN.md, pressure; SAF-PRS-002); it works on the peak pressure of
+        /// the last <see cref="DefaultServoPeakWindowMicros"/>, falls at once, rises toward its target
+        /// with <see cref="DefaultServoReleaseTauMicros"/> and at most
+        /// <see cref="DefaultServoReleasePerSecond"/>, and releases below the start minus
+        /// <see cref="DefaultServoHysteresisMmHg"/> (SAF-PRS-007).
         /// </summary>
         public static ConditionRule PressureServo(string alarmId, string message, ChannelId channel,
             double startMmHg, double limitMmHg)
@@ -127,6 +159,53 @@ namespace PerfusionGuard.Profiles
                 SafetyAction.SpeedLimit, ClearRule.SelfClearing, AlarmPriority.Low);
             rule.ServoStart = Pressure.FromMmHg(startMmHg);
             rule.PressureLimit = Pressure.FromMmHg(limitMmHg);
+            rule.ServoHysteresis = Pressure.FromMmHg(DefaultServoHysteresisMmHg);
+            rule.ServoReleasePerSecond = DefaultServoReleasePerSecond;
+            rule.ServoPeakWindowMicros = DefaultServoPeakWindowMicros;
+            rule.ServoReleaseTauMicros = DefaultServoReleaseTauMicros;
+            return rule;
+        }
+
+        /// <summary>
+        /// Default time a servo may limit the pump before it alarms: 30 s. A kink or a cannula
+        /// against a vessel wall that the perfusionist clears takes seconds; a servo still limiting
+        /// after half a minute is holding the pressure under its stop limit at the cost of the
+        /// patient's flow (unverified; SAF-PRS-008).
+        /// </summary>
+        public const long DefaultServoSustainedMicros = 30 * Time.MicrosPerSecond;
+
+        /// <summary>Flow below the floor while the servo limits, this long, is a collapse: 5 s, as the low-flow rule's persistence (SAF-PRS-008).</summary>
+        public const long ServoFlowCollapseMicros = 5 * Time.MicrosPerSecond;
+
+        /// <summary>
+        /// The servo on <paramref name="channel"/> has limited the pump for <paramref name="persistMicros"/>:
+        /// commercial consoles annunciate servo regulation. Medium alarm, escalating to high by the
+        /// alarm model if it goes on (SAF-PRS-008, SAF-ALM-002). List it after its servo rule.
+        /// </summary>
+        public static ConditionRule ServoSustained(string alarmId, string message, ChannelId channel, long persistMicros)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.ServoSustained, channel,
+                SafetyAction.Alarm, ClearRule.SelfClearing, AlarmPriority.Medium);
+            rule.PersistMicros = persistMicros;
+            rule.FailSafeOnFault = false; // the servo itself already reads a faulted transducer as at its limit
+            return rule;
+        }
+
+        /// <summary>
+        /// The servo on <paramref name="channel"/> limits the pump and the flow on <paramref name="flow"/>
+        /// has fallen below <paramref name="floorLPerMin"/> for <see cref="ServoFlowCollapseMicros"/>:
+        /// the servo is holding an occlusion and the patient gets little or nothing. High alarm;
+        /// a faulted flow meter counts as collapsed (SAF-PRS-008, SAF-FLT-001). When the servo takes
+        /// a roller pump down to a standstill its "running" status drops and the low-flow rule
+        /// disarms: this rule does not depend on it.
+        /// </summary>
+        public static ConditionRule ServoFlowCollapse(string alarmId, string message, ChannelId channel, ChannelId flow, double floorLPerMin)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.ServoSustained, channel,
+                SafetyAction.Alarm, ClearRule.SelfClearing, AlarmPriority.High);
+            rule.SecondChannel = flow;
+            rule.FlowLimit = Flow.FromLPerMin(floorLPerMin);
+            rule.PersistMicros = ServoFlowCollapseMicros;
             return rule;
         }
 
@@ -145,6 +224,82 @@ namespace PerfusionGuard.Profiles
             rule.PersistMicros = persistMicros;
             rule.Overridable = true;
             rule.MaxOverrideMicros = DefaultMaxOverrideMicros;
+            return rule;
+        }
+
+        /// <summary>
+        /// The line stays clamped after the guarded pump starts until it delivers forward pressure
+        /// (<paramref name="outletPressure"/> at or above <paramref name="openingMmHg"/>) or forward
+        /// flow (<paramref name="lineFlow"/> at or above <paramref name="forwardLPerMin"/>), and
+        /// closes again whenever the pump stands (SAF-BKF-004). A centrifugal pump restarting into
+        /// an open line is driven backwards by the patient's pressure until its head exceeds it
+        /// (DOMAIN.md, pumps; Cardiohelp, Bio-Console: backflow prevention, clamp). An advisory: a
+        /// normal start is no alarm. Overridable, so that a perfusionist can open the line by hand
+        /// when the outlet transducer is faulted (forward flow then ends the hold for good).
+        /// </summary>
+        public static ConditionRule ForwardHold(string alarmId, string message, ChannelId outletPressure, ChannelId lineFlow,
+            double openingMmHg, double forwardLPerMin)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.ForwardNotEstablished, outletPressure,
+                SafetyAction.Advisory, ClearRule.SelfClearing, AlarmPriority.None);
+            rule.SecondChannel = lineFlow;
+            rule.PressureLimit = Pressure.FromMmHg(openingMmHg);
+            rule.FlowLimit = Flow.FromLPerMin(forwardLPerMin);
+            rule.CloseClamp = true;
+            // A faulted channel already cannot prove forward delivery; nothing re-clamps an established run.
+            rule.FailSafeOnFault = false;
+            return Overridable(rule);
+        }
+
+        /// <summary>
+        /// The guarded pump has run <paramref name="afterRunningMicros"/> without delivering forward
+        /// pressure or flow: the line is still held clamped and the patient gets nothing; medium
+        /// alarm, escalating by the alarm model (SAF-BKF-004, SAF-ALM-002).
+        /// </summary>
+        public static ConditionRule ForwardNotReached(string alarmId, string message, ConditionRule hold, long afterRunningMicros)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.ForwardNotEstablished, hold.Channel,
+                SafetyAction.Alarm, ClearRule.SelfClearing, AlarmPriority.Medium);
+            rule.SecondChannel = hold.SecondChannel;
+            rule.PressureLimit = hold.PressureLimit;
+            rule.FlowLimit = hold.FlowLimit;
+            rule.ArmDelayMicros = afterRunningMicros;
+            rule.FailSafeOnFault = false;
+            return rule;
+        }
+
+        /// <summary>
+        /// Default standstill disagreement limit: 30 mmHg. Two transducers on one column at zero flow
+        /// differ only by their height difference (0.74 mmHg per cm; both sit on the oxygenator or
+        /// the machine front, within about 20 cm) and their drift (±2 mmHg over 3 h each; DOMAIN.md),
+        /// so more than 30 is a transducer off zero. Smaller drift is below what this can tell
+        /// (unverified; SAF-FLT-004).
+        /// </summary>
+        public const double DefaultStandstillDisagreementMmHg = 30;
+
+        /// <summary>
+        /// The pump must stand this long, and the pair disagree all that time, before it counts: the
+        /// line pressures settle within seconds of a stop (unverified; SAF-FLT-004).
+        /// </summary>
+        public const long StandstillSettleMicros = 10 * Time.MicrosPerSecond;
+
+        /// <summary>
+        /// With the pump standing for <see cref="StandstillSettleMicros"/>, <paramref name="first"/>
+        /// and <paramref name="second"/> (across a passive device: oxygenator, column) read more than
+        /// <see cref="DefaultStandstillDisagreementMmHg"/> apart: one of them is off zero. Which one
+        /// cannot be told, so it is an alarm, technical, medium, latched until a local reset after
+        /// the pair agrees again (re-zeroed) — a restarted pump ends the check but not the finding
+        /// (SAF-FLT-004).
+        /// </summary>
+        public static ConditionRule StandstillDisagreement(string alarmId, string message, ChannelId first, ChannelId second)
+        {
+            ConditionRule rule = Make(alarmId, message, ConditionKind.StandstillDisagreement, first,
+                SafetyAction.Alarm, ClearRule.OperatorReset, AlarmPriority.Medium);
+            rule.SecondChannel = second;
+            rule.PressureLimit = Pressure.FromMmHg(DefaultStandstillDisagreementMmHg);
+            rule.PersistMicros = StandstillSettleMicros;
+            rule.Technical = true;
+            rule.FailSafeOnFault = false; // a faulted transducer raises its own alarm
             return rule;
         }
 

@@ -46,20 +46,43 @@ namespace PerfusionGuard.Safety
         /// clots (DOMAIN.md, dialysis-style rules: "no flow > 120 s → alarm").
         /// </summary>
         NoFlow = 17,
+        /// <summary>
+        /// The guarded pump has not delivered forward pressure (pressure channel at or above the
+        /// rule's pressure limit) or forward flow (second channel, a flow channel, at or above the
+        /// rule's flow limit), with a Good reading, since it last started; true while it stands. A
+        /// centrifugal pump that restarts against an open line flows backwards until its head holds
+        /// the patient's pressure, so the clamp stays closed until then (SAF-BKF-004).
+        /// </summary>
+        ForwardNotEstablished = 18,
+        /// <summary>
+        /// The servo rule on the channel is limiting the pump (engaged, limit below 1) and, when the
+        /// rule has a flow limit, the flow on its second channel is below it: held for the rule's
+        /// persistence, a servo holding the pressure under its stop limit is hiding an occlusion
+        /// and the patient gets little or no flow (SAF-PRS-008).
+        /// </summary>
+        ServoSustained = 19,
+        /// <summary>
+        /// With the guarded pump standing (no flow through the device between them), two pressure
+        /// transducers on one fluid column read more than the rule's pressure limit apart: at zero
+        /// flow the device drop is zero, so one of them is off zero (drift, zeroed closed to air,
+        /// amplifier offset) (SAF-FLT-004). Judged on Good readings only.
+        /// </summary>
+        StandstillDisagreement = 20,
     }
 
     /// <summary>Name table for <see cref="ConditionKind"/>.</summary>
     public static class ConditionKindNames
     {
         /// <summary>Number of <see cref="ConditionKind"/> values.</summary>
-        public const int Count = 18;
+        public const int Count = 21;
 
         private static readonly string[] s_names =
         {
             "air", "air_latch_fault", "microbubbles", "pressure_high", "pressure_low", "pressure_servo",
             "pressure_drop_high", "level_alert", "level_low", "sensor_fault", "backflow", "low_flow",
             "cardioplegia_without_arterial", "cardioplegia_exceeds_arterial", "pump_output_mismatch",
-            "selftest_failed", "cycle_overrun", "no_flow",
+            "selftest_failed", "cycle_overrun", "no_flow", "forward_not_established",
+            "servo_sustained", "standstill_disagreement",
         };
 
         /// <summary>Snake-case name of a condition kind.</summary>

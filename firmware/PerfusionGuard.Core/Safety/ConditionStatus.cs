@@ -17,5 +17,7 @@ namespace PerfusionGuard.Safety
         public long OverrideUntilMicros;
         /// <summary>The action the rule contributes now (None when not in effect; Advisory when overridden).</summary>
         public SafetyAction EffectiveAction;
+        /// <summary>Speed-limit fraction a servo rule asks for now, 0..1 (1 for every other kind and while the servo is released).</summary>
+        public double ServoFraction;
     }
 }

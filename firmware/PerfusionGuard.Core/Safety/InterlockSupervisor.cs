@@ -1,6 +1,7 @@
 using System;
 using PerfusionGuard.Channels;
 using PerfusionGuard.Profiles;
+using PerfusionGuard.Units;
 
 namespace PerfusionGuard.Safety
 {
@@ -29,10 +30,30 @@ namespace PerfusionGuard.Safety
         // The rule became active and clears only by a local operator reset (ClearRule.OperatorReset).
         private readonly bool[] _tripped;
 
-        // Speed-limit fraction each servo rule asks for this cycle.
+        // Speed-limit fraction each servo rule asks for this cycle, and whether the servo is engaged
+        // (entered above its start, not yet released below start minus hysteresis; SAF-PRS-007).
         private readonly double[] _servoFraction;
+        private readonly bool[] _servoEngaged;
+        private long _lastUpdateMicros = -1;
+
+        // Servo peak window (SAF-PRS-007): per servo rule, ServoPeakBlocks block maxima covering the
+        // rule's window, the block being filled and when it ends. Fixed arrays: nothing allocated per cycle.
+        private const int ServoPeakBlocks = 10;
+        private const double NoPeakMmHg = -1e9; // below every pressure a transducer reads
+        private readonly double[] _servoBlockMaxMmHg;
+        private readonly int[] _servoBlock;
+        private readonly long[] _servoBlockEndsMicros;
 
         private readonly bool[] _airChannels = new bool[ChannelNames.Count];
+
+        // ForwardNotEstablished rules: the guarded pump has delivered forward pressure or flow since
+        // it last started (SAF-BKF-004). Kept for every such rule whether or not it is armed, so that
+        // a rule armed later sees what happened since the start.
+        private readonly bool[] _forwardEstablished;
+
+        // ServoSustained rules: index of the servo rule they watch (validated to come earlier, so
+        // its state is this cycle's), -1 for other kinds (SAF-PRS-008).
+        private readonly int[] _watchedServo;
 
         private bool _guardedRunningBefore;
         private long _guardedStartedMicros;
@@ -65,10 +86,19 @@ namespace PerfusionGuard.Safety
             _rawSinceMicros = new long[_rules.Length];
             _tripped = new bool[_rules.Length];
             _servoFraction = new double[_rules.Length];
+            _forwardEstablished = new bool[_rules.Length];
+            _watchedServo = new int[_rules.Length];
+            _servoEngaged = new bool[_rules.Length];
+            _servoBlockMaxMmHg = new double[_rules.Length * ServoPeakBlocks];
+            _servoBlock = new int[_rules.Length];
+            _servoBlockEndsMicros = new long[_rules.Length];
             for (int i = 0; i < _rules.Length; i++)
             {
                 _rawSinceMicros[i] = -1;
                 _servoFraction[i] = 1.0;
+                _status[i].ServoFraction = 1.0;
+                ResetServoPeak(i);
+                _watchedServo[i] = _rules[i].Kind == ConditionKind.ServoSustained ? ProfileValidator.ServoRuleIndexFor(profile, i) : -1;
             }
 
             for (int c = 0; c < profile.Channels.Length; c++)
@@ -130,6 +160,12 @@ namespace PerfusionGuard.Safety
 
             _guardedRunningBefore = inputs.GuardedPumpRunning;
             TrackOutputMismatch(nowMicros, inputs);
+            TrackForwardDelivery(inputs);
+
+            // Time since the previous step, for the servo's release rate; none before the first step
+            // and none if the clock ever ran backwards.
+            double dtSec = _lastUpdateMicros < 0 || nowMicros < _lastUpdateMicros ? 0.0 : (nowMicros - _lastUpdateMicros) / (double)Time.MicrosPerSecond;
+            _lastUpdateMicros = nowMicros;
 
             SafetyAction worst = SafetyAction.None;
             int cause = -1;
@@ -148,7 +184,16 @@ namespace PerfusionGuard.Safety
                     _events.Record(nowMicros, SafetyEventKind.OverrideEnded, i, _status[i].EffectiveAction, CommandSource.Firmware);
                 }
 
-                bool raw = IsArmed(rule, nowMicros, inputs) && RawCondition(i, rule, nowMicros, inputs);
+                bool armed = IsArmed(rule, nowMicros, inputs);
+                if (!armed && rule.Kind == ConditionKind.PressureServo)
+                {
+                    // A disarmed servo starts afresh when it is armed again.
+                    _servoEngaged[i] = false;
+                    _servoFraction[i] = 1.0;
+                    ResetServoPeak(i);
+                }
+
+                bool raw = armed && RawCondition(i, rule, nowMicros, dtSec, inputs);
                 bool holds;
                 if (raw)
                 {
@@ -188,6 +233,7 @@ namespace PerfusionGuard.Safety
                 _status[i].Latched = _tripped[i] && !_status[i].Active;
                 _status[i].InEffect = _status[i].Active || _tripped[i];
                 _status[i].EffectiveAction = EffectiveActionOf(i);
+                _status[i].ServoFraction = _servoFraction[i];
 
                 if (raised)
                 {
@@ -367,6 +413,43 @@ namespace PerfusionGuard.Safety
             }
         }
 
+        /// <summary>
+        /// SAF-BKF-004: a ForwardNotEstablished rule's pump has delivered forward pressure or forward
+        /// flow since it started, judged only on Good readings (a faulted channel cannot prove
+        /// anything); a standing pump, or one this module holds stopped (a coasting centrifugal pump
+        /// re-enabled after a stop starts from a lower speed), has delivered nothing. Once
+        /// established, a later fault or a pressure dip during the run does not undo it: only the
+        /// pump stopping does, so that this rule never clamps a running, enabled circuit.
+        /// </summary>
+        private void TrackForwardDelivery(SafetyInputs inputs)
+        {
+            for (int i = 0; i < _rules.Length; i++)
+            {
+                ConditionRule rule = _rules[i];
+                if (rule.Kind != ConditionKind.ForwardNotEstablished)
+                {
+                    continue;
+                }
+
+                if (!inputs.GuardedPumpRunning || !inputs.PumpEnableCommanded)
+                {
+                    _forwardEstablished[i] = false;
+                    continue;
+                }
+
+                if (_forwardEstablished[i])
+                {
+                    continue;
+                }
+
+                bool pressureForward = !IsFaulted(rule.Channel, inputs)
+                    && inputs.Pressures[(int)rule.Channel].Pressure.MmHg >= rule.PressureLimit.MmHg;
+                bool flowForward = !IsFaulted(rule.SecondChannel, inputs)
+                    && inputs.Flows[(int)rule.SecondChannel].Flow.LPerMin >= rule.FlowLimit.LPerMin;
+                _forwardEstablished[i] = pressureForward || flowForward;
+            }
+        }
+
         private bool AnyAirLatchTripped(SafetyInputs inputs)
         {
             for (int c = 0; c < ChannelNames.Count; c++)
@@ -381,7 +464,7 @@ namespace PerfusionGuard.Safety
         }
 
         /// <summary>The rule's condition this cycle, before persistence; also sets the servo fraction.</summary>
-        private bool RawCondition(int i, ConditionRule rule, long nowMicros, SafetyInputs inputs)
+        private bool RawCondition(int i, ConditionRule rule, long nowMicros, double dtSec, SafetyInputs inputs)
         {
             int ch = (int)rule.Channel;
             bool failSafe = rule.FailSafeOnFault && IsFaulted(rule.Channel, inputs);
@@ -403,7 +486,7 @@ namespace PerfusionGuard.Safety
                     return failSafe || inputs.Pressures[ch].Pressure < rule.PressureLimit;
 
                 case ConditionKind.PressureServo:
-                    return ServoCondition(i, rule, failSafe, inputs.Pressures[ch].Pressure.MmHg);
+                    return ServoCondition(i, rule, failSafe, PeakPressureMmHg(i, rule, inputs.Pressures[ch].Pressure.MmHg, nowMicros), dtSec);
 
                 case ConditionKind.PressureDropHigh:
                     {
@@ -450,6 +533,45 @@ namespace PerfusionGuard.Safety
                 case ConditionKind.CycleOverrun:
                     return inputs.CycleOverrun;
 
+                case ConditionKind.ServoSustained:
+                    {
+                        // The servo is limiting: engaged and asking for less than full speed, not overridden.
+                        int servo = _watchedServo[i];
+                        // Only while the pump is enabled: a pump stopped by another rule is annunciated by that rule.
+                        bool limiting = servo >= 0 && _status[servo].InEffect && !_status[servo].Overridden && _servoFraction[servo] < 1.0
+                            && inputs.PumpEnableCommanded;
+                        if (!limiting)
+                        {
+                            return false;
+                        }
+
+                        if (!(rule.FlowLimit.LPerMin > 0))
+                        {
+                            return true;
+                        }
+
+                        bool flowFaulted = rule.FailSafeOnFault && IsFaulted(rule.SecondChannel, inputs);
+                        return flowFaulted || inputs.Flows[(int)rule.SecondChannel].Flow < rule.FlowLimit;
+                    }
+
+                case ConditionKind.StandstillDisagreement:
+                    {
+                        // Only at standstill, where the device between them drops nothing, and only
+                        // on readings that can be trusted (a faulted one raises its own alarm).
+                        if (inputs.GuardedPumpRunning || IsFaulted(rule.Channel, inputs) || IsFaulted(rule.SecondChannel, inputs))
+                        {
+                            return false;
+                        }
+
+                        double apartMmHg = inputs.Pressures[ch].Pressure.MmHg - inputs.Pressures[(int)rule.SecondChannel].Pressure.MmHg;
+                        return apartMmHg > rule.PressureLimit.MmHg || -apartMmHg > rule.PressureLimit.MmHg;
+                    }
+
+                case ConditionKind.ForwardNotEstablished:
+                    // Fail-safe is built in: a faulted channel never establishes forward delivery,
+                    // and nothing re-clamps a run that established it (TrackForwardDelivery).
+                    return !_forwardEstablished[i];
+
                 default:
                     // An unknown kind cannot pass the validator; if one ever did, fail safe.
                     return true;
@@ -457,28 +579,143 @@ namespace PerfusionGuard.Safety
         }
 
         /// <summary>
-        /// Servo: speed fraction falls linearly from 1 at ServoStart to 0 at PressureLimit; a
-        /// faulted transducer counts as at the limit (SAF-PRS-002, SAF-FLT-001).
+        /// Servo: the target fraction falls linearly from 1 at ServoStart to 0 at PressureLimit of the
+        /// peak pressure (PeakPressureMmHg); a faulted transducer counts as at the limit (SAF-PRS-002,
+        /// SAF-FLT-001). The fraction asked for follows the target down at once but rises only toward
+        /// it with ServoReleaseTauMicros and at most ServoReleasePerSecond, and the servo, once engaged
+        /// above its start, is released only when the fraction is back at 1 and the pressure has
+        /// fallen to ServoStart − ServoHysteresis (SAF-PRS-007): noise, pump pulsation and the pump's
+        /// own response to the limit then neither toggle it nor make it hunt. The fraction is never
+        /// above the linear target of the current sample: the servo is never more permissive.
         /// </summary>
-        private bool ServoCondition(int i, ConditionRule rule, bool failSafe, double pressureMmHg)
+        private bool ServoCondition(int i, ConditionRule rule, bool failSafe, double pressureMmHg, double dtSec)
         {
             double startMmHg = rule.ServoStart.MmHg;
             double limitMmHg = rule.PressureLimit.MmHg;
+            double target;
             if (failSafe || pressureMmHg >= limitMmHg)
             {
-                _servoFraction[i] = 0.0;
-                return true;
+                target = 0.0;
             }
-
-            if (pressureMmHg > startMmHg)
+            else if (pressureMmHg > startMmHg)
             {
-                _servoFraction[i] = (limitMmHg - pressureMmHg) / (limitMmHg - startMmHg);
+                target = (limitMmHg - pressureMmHg) / (limitMmHg - startMmHg);
+            }
+            else
+            {
+                // NaN from a broken conversion also lands here; the channel flags it as faulted.
+                target = 1.0;
+            }
+
+            if (!_servoEngaged[i])
+            {
+                if (target >= 1.0)
+                {
+                    _servoFraction[i] = 1.0;
+                    return false;
+                }
+
+                _servoEngaged[i] = true;
+                _servoFraction[i] = target;
                 return true;
             }
 
-            // NaN from a broken conversion also lands here; the channel flags it as faulted.
-            _servoFraction[i] = 1.0;
-            return false;
+            // Rising: toward the target with the release time constant, so that the limit slows as it
+            // nears the pressure the circuit settles at, and never faster than the release rate (the
+            // rate alone once the pressure is below the servo start, where the target is 1).
+            double step = rule.ServoReleasePerSecond * dtSec;
+            if (target < 1.0 && target > _servoFraction[i] && rule.ServoReleaseTauMicros > 0)
+            {
+                double share = dtSec * Time.MicrosPerSecond / rule.ServoReleaseTauMicros;
+                double approach = (target - _servoFraction[i]) * (share < 1.0 ? share : 1.0);
+                if (approach < step)
+                {
+                    step = approach;
+                }
+            }
+
+            double raised = _servoFraction[i] + step;
+            double fraction = target < raised ? target : raised;
+            if (fraction >= 1.0)
+            {
+                fraction = 1.0;
+
+                // Released only below the hysteresis band; a NaN pressure is not below it.
+                if (pressureMmHg <= startMmHg - rule.ServoHysteresis.MmHg)
+                {
+                    _servoEngaged[i] = false;
+                    _servoFraction[i] = 1.0;
+                    return false;
+                }
+            }
+
+            _servoFraction[i] = fraction;
+            return true;
+        }
+
+        /// <summary>
+        /// The highest pressure of the servo's peak window, this sample included (SAF-PRS-007): the
+        /// window is ServoPeakBlocks blocks; the oldest block drops out as a new one starts, so a peak
+        /// is held between one window and 1.1 windows. A NaN sample is not a peak (the channel flags
+        /// it and the fail-safe covers it); a window of 0 returns the sample itself.
+        /// </summary>
+        private double PeakPressureMmHg(int i, ConditionRule rule, double pressureMmHg, long nowMicros)
+        {
+            long windowMicros = rule.ServoPeakWindowMicros;
+            if (windowMicros <= 0)
+            {
+                return pressureMmHg;
+            }
+
+            long blockMicros = windowMicros / ServoPeakBlocks;
+            if (blockMicros <= 0)
+            {
+                blockMicros = 1;
+            }
+
+            int first = i * ServoPeakBlocks;
+            if (_servoBlockEndsMicros[i] < 0 || nowMicros - _servoBlockEndsMicros[i] >= windowMicros || nowMicros < _servoBlockEndsMicros[i] - blockMicros)
+            {
+                // First sample, a gap longer than the window, or a clock that ran backwards: start afresh.
+                ResetServoPeak(i);
+                _servoBlockEndsMicros[i] = nowMicros + blockMicros;
+            }
+
+            while (nowMicros >= _servoBlockEndsMicros[i])
+            {
+                _servoBlock[i] = (_servoBlock[i] + 1) % ServoPeakBlocks;
+                _servoBlockMaxMmHg[first + _servoBlock[i]] = NoPeakMmHg;
+                _servoBlockEndsMicros[i] += blockMicros;
+            }
+
+            if (pressureMmHg > _servoBlockMaxMmHg[first + _servoBlock[i]])
+            {
+                _servoBlockMaxMmHg[first + _servoBlock[i]] = pressureMmHg;
+            }
+
+            double peak = NoPeakMmHg;
+            for (int b = 0; b < ServoPeakBlocks; b++)
+            {
+                if (_servoBlockMaxMmHg[first + b] > peak)
+                {
+                    peak = _servoBlockMaxMmHg[first + b];
+                }
+            }
+
+            // Only NaN samples so far: nothing to hold, pass the sample on.
+            return peak == NoPeakMmHg ? pressureMmHg : peak;
+        }
+
+        private void ResetServoPeak(int i)
+        {
+            int first = i * ServoPeakBlocks;
+            for (int b = 0; b < ServoPeakBlocks; b++)
+            {
+                _servoBlockMaxMmHg[first + b] = NoPeakMmHg;
+            }
+
+            _servoBlock[i] = 0;
+            _servoBlockEndsMicros[i] = -1;
         }
 
         /// <summary>True when the channel's sample of this cycle is not Good (DESIGN.md, concept 4).</summary>

@@ -13,7 +13,8 @@ namespace PerfusionGuard.Telemetry
     /// of IEEE 11073-10101, which we could not consult: check them there before relying on them.
     /// Only the two that name a blood-line pressure are claimed: MDC_PRESS_BLD_ART (arterial blood
     /// pressure) and MDC_PRESS_BLD_VEN (venous blood pressure), the pair dialysis-machine gateways
-    /// use for the arterial and venous (return) line pressures of an extracorporeal circuit.
+    /// use for the arterial (access, pre-pump) and venous (return) line pressures of an
+    /// extracorporeal circuit: p_access and p_return of hemoperfusion, p_arterial and p_venous.
     /// 11073-10101 has no term we could find for post-oxygenator, cardioplegia, coronary-sinus or
     /// pre-column line pressure, for an extracorporeal pump's blood flow (MDC_FLOW_FLUID_PUMP is an
     /// infusion pump's rate, MDC_FLOW_BLD_PULM_CAP a pulmonary capillary flow: neither fits), for
@@ -23,6 +24,16 @@ namespace PerfusionGuard.Telemetry
     /// </remarks>
     public static class MetricCatalog
     {
+        /// <summary>
+        /// Reporting range of the access pressure, mmHg: it is negative in use and its stop limit
+        /// (−350, DOMAIN.md) lies below the −300 of the other line pressures, and an access sucked
+        /// shut goes lower still; the access transducer's span is −700..+300 (boards' calibration).
+        /// </summary>
+        public const double AccessRangeMinMmHg = -700;
+
+        /// <summary>High end of the access pressure's reporting range, mmHg.</summary>
+        public const double AccessRangeMaxMmHg = 300;
+
         /// <summary>"none": no IEEE 11073 term exists for the metric.</summary>
         public const string NoMdcCode = "none";
 
@@ -41,6 +52,7 @@ namespace PerfusionGuard.Telemetry
             NoMdcCode,            // level_reservoir
             NoMdcCode,            // flow_arterial
             NoMdcCode,            // flow_cardioplegia
+            "MDC_PRESS_BLD_ART",  // p_access: the arterial (access, pre-pump) line pressure of an extracorporeal circuit, p_return's pair
         };
 
         /// <summary>Suffix of the value key of <paramref name="id"/> in data frames ("_mmHg", "_mL", "_L_per_min", "_per_min").</summary>
@@ -97,6 +109,11 @@ namespace PerfusionGuard.Telemetry
         /// <summary>Low end of the reporting range, in the channel's unit.</summary>
         public static double RangeMinOf(ChannelId id)
         {
+            if (id == ChannelId.PAccess)
+            {
+                return AccessRangeMinMmHg;
+            }
+
             switch (ChannelNames.KindOf(id))
             {
                 case ChannelKind.Pressure: return -300;
@@ -109,6 +126,11 @@ namespace PerfusionGuard.Telemetry
         /// <summary>High end of the reporting range, in the channel's unit.</summary>
         public static double RangeMaxOf(ChannelId id)
         {
+            if (id == ChannelId.PAccess)
+            {
+                return AccessRangeMaxMmHg;
+            }
+
             switch (ChannelNames.KindOf(id))
             {
                 case ChannelKind.Pressure: return 600;

@@ -27,7 +27,7 @@ namespace PerfusionGuard.Tests.Profiles
         [InlineData("ecmo", "p_venous,p_arterial,p_post_oxygenator,bubble_arterial,flow_arterial", PumpKind.Centrifugal)]
         [InlineData("cardioplegia-antegrade", "p_cardioplegia,bubble_cardioplegia,flow_cardioplegia,flow_arterial", PumpKind.Roller)]
         [InlineData("cardioplegia-retrograde", "p_cardioplegia,p_coronary_sinus,bubble_cardioplegia,flow_cardioplegia,flow_arterial", PumpKind.Roller)]
-        [InlineData("hemoperfusion", "p_pre_column,p_return,bubble_return,flow_arterial", PumpKind.Roller)]
+        [InlineData("hemoperfusion", "p_access,p_pre_column,p_return,bubble_return,flow_arterial", PumpKind.Roller)]
         [Trait("Requirement", "SAF-PRF-001")]
         public void Profiles_are_found_by_their_scenario_name_with_their_channels_and_pump(string name, string channels, PumpKind pump)
         {

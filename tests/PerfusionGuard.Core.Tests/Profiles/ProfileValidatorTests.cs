@@ -45,10 +45,40 @@ namespace PerfusionGuard.Tests.Profiles
         public void A_low_stop_limit_inside_the_low_alarm_limit_is_rejected()
         {
             CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Hemoperfusion);
-            ConditionRule alarm = StandardRules.PressureLow("P_ACCESS_ALARM", "Access pressure low", ChannelId.PPreColumn, -380, 0, 0, SafetyAction.Alarm, AlarmPriority.Medium);
+            ConditionRule alarm = StandardRules.PressureLow("P_ACCESS_ALARM", "Access pressure low", ChannelId.PAccess, -380, 0, 0, SafetyAction.Alarm, AlarmPriority.Medium);
             profile.Rules = profile.Rules.Append(alarm).ToArray(); // stop at -350 would fire before the alarm at -380
 
             AssertNames(Rejection(profile), "P_ACCESS_LOW", "PressureLimit", "P_ACCESS_ALARM");
+        }
+
+        [Theory]
+        [InlineData(SafetyAction.SpeedLimit)]
+        [InlineData(SafetyAction.Stop)]
+        [InlineData(SafetyAction.LatchedStop)]
+        [Trait("Requirement", "SAF-BKF-004")]
+        [Trait("Requirement", "SAF-PRF-003")]
+        public void A_forward_hold_that_would_keep_the_pump_from_running_is_rejected(SafetyAction action)
+        {
+            CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Ecmo);
+            ConditionRule hold = RuleOf(profile, "PUMP_START_CLAMP_HOLD");
+            hold.Action = action;
+            hold.Clear = ClearRule.OperatorReset;
+
+            AssertNames(Rejection(profile), "profile ecmo", "PUMP_START_CLAMP_HOLD", "field Action", "must run");
+        }
+
+        [Fact]
+        [Trait("Requirement", "SAF-BKF-004")]
+        [Trait("Requirement", "SAF-PRF-003")]
+        public void A_forward_hold_without_a_flow_channel_or_a_forward_flow_is_rejected()
+        {
+            CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Ecmo);
+            RuleOf(profile, "PUMP_START_CLAMP_HOLD").SecondChannel = ChannelId.PPostOxygenator;
+            AssertNames(Rejection(profile), "PUMP_START_CLAMP_HOLD", "SecondChannel", "p_post_oxygenator");
+
+            profile = ProfileCatalog.Get(CircuitKind.Ecmo);
+            RuleOf(profile, "PUMP_START_NO_FORWARD").FlowLimit = Flow.FromLPerMin(0);
+            AssertNames(Rejection(profile), "PUMP_START_NO_FORWARD", "FlowLimit");
         }
 
         [Fact]

@@ -43,6 +43,7 @@ namespace PerfusionGuard.Tests.Safety
                 case ChannelId.PCoronarySinus: return 38;
                 case ChannelId.PPreColumn: return 150;
                 case ChannelId.PReturn: return 100;
+                case ChannelId.PAccess: return -100;
                 default: return 0;
             }
         }

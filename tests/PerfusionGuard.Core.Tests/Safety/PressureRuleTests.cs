@@ -1,6 +1,7 @@
 using PerfusionGuard.Channels;
 using PerfusionGuard.Profiles;
 using PerfusionGuard.Safety;
+using PerfusionGuard.Units;
 using Xunit;
 
 namespace PerfusionGuard.Tests.Safety
@@ -77,7 +78,12 @@ namespace PerfusionGuard.Tests.Safety
             SafetyDecision decision = bench.Step();
 
             Assert.True(decision.PumpEnable);
-            Assert.Equal(SafetyAction.None, decision.Action);
+            Assert.False(bench.Status("P_ARTERIAL_STOP").Active);
+            // The servo, at 0 while the pressure was at the stop, gives the speed back gradually
+            // (SAF-PRS-007) instead of letting the pump jump to full speed into the same occlusion.
+            Assert.Equal(SafetyAction.SpeedLimit, decision.Action);
+            Assert.True(bench.Run(Time.FromSeconds(12)).SpeedLimitFraction == 1.0);
+            Assert.Equal(SafetyAction.None, bench.Decision.Action);
         }
 
         [Theory]
@@ -105,8 +111,10 @@ namespace PerfusionGuard.Tests.Safety
 
             Assert.Equal(0.25, bench.Step().SpeedLimitFraction, 6);
 
+            // The sinus falls back: its servo gives the speed back over a few seconds (SAF-PRS-007),
+            // and the line servo's 0.5 is the limit again.
             bench.SetPressure(ChannelId.PCoronarySinus, 38);
-            Assert.Equal(0.5, bench.Step().SpeedLimitFraction, 6);
+            Assert.Equal(0.5, bench.Run(Time.FromSeconds(3)).SpeedLimitFraction, 6);
         }
 
         [Fact]
@@ -200,12 +208,44 @@ namespace PerfusionGuard.Tests.Safety
         public void Hemoperfusion_access_pressure_below_minus_350_for_1s_stops()
         {
             var bench = new CircuitBench(CircuitKind.Hemoperfusion).Started();
-            bench.SetPressure(ChannelId.PPreColumn, -360);
+            bench.SetPressure(ChannelId.PAccess, -360);
 
             bench.Run(900_000);
             Assert.True(bench.Decision.PumpEnable);
             Assert.Equal(SafetyAction.LatchedStop, bench.Run(200_000).Action);
             Assert.Equal(bench.Rule("P_ACCESS_LOW"), bench.Decision.CauseRuleIndex);
+        }
+
+        [Fact]
+        [Trait("Requirement", "SAF-PRS-009")]
+        [Trait("Requirement", "SAF-PRS-006")]
+        public void Hemoperfusion_access_rules_read_the_pre_pump_transducer_and_a_negative_post_pump_reading_stops_nothing()
+        {
+            CircuitProfile profile = ProfileCatalog.Get(CircuitKind.Hemoperfusion);
+            Assert.Contains(ChannelId.PAccess, profile.Channels);
+            foreach (ConditionRule rule in profile.Rules)
+            {
+                if (rule.Kind == ConditionKind.PressureLow && rule.AlarmId.StartsWith("P_ACCESS", System.StringComparison.Ordinal))
+                {
+                    Assert.Equal(ChannelId.PAccess, rule.Channel);
+                }
+
+                // No low-pressure rule on the post-pump pre-column transducer: it never sees the access.
+                Assert.False(rule.Kind == ConditionKind.PressureLow && rule.Channel == ChannelId.PPreColumn, rule.AlarmId + " reads p_pre_column");
+            }
+
+            var bench = new CircuitBench(CircuitKind.Hemoperfusion).Started();
+            bench.SetPressure(ChannelId.PPreColumn, -360); // the old access rule's transducer
+            bench.Run(3_000_000);
+            Assert.True(bench.Decision.PumpEnable);
+
+            // The access alert band (-250) is an advisory after its 1 s; the stop needs -350.
+            bench.SetPressure(ChannelId.PPreColumn, 150);
+            bench.SetPressure(ChannelId.PAccess, -280);
+            bench.Run(1_100_000);
+            Assert.True(bench.Status("P_ACCESS_LOW_ALERT").Active);
+            Assert.False(bench.Status("P_ACCESS_LOW").Active);
+            Assert.True(bench.Decision.PumpEnable);
         }
 
         [Fact]

@@ -192,6 +192,9 @@ namespace PerfusionGuard.Tests.Safety
         public void Clamp_output_is_energize_to_open_and_drops_when_a_rule_closes_the_clamp()
         {
             var rig = new CycleRig(CircuitKind.Ecmo);
+            // The first cycle enables the pump; from the next, the running pump's outlet pressure
+            // shows forward delivery and the start hold opens the clamp (SAF-BKF-004).
+            rig.Tick();
             rig.Tick();
             Assert.True(rig.ClampOpen.Level);
 

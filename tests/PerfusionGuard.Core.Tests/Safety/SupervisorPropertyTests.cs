@@ -248,6 +248,7 @@ namespace PerfusionGuard.Tests.Safety
 
         [Fact]
         [Trait("Requirement", "SAF-SUP-002")]
+        [Trait("Requirement", "SAF-PRS-007")]
         public void Property_the_decision_is_the_most_severe_effective_action_of_all_rules()
         {
             Check.One(Runs, Prop.ForAll(ScriptArb, script =>
@@ -278,7 +279,13 @@ namespace PerfusionGuard.Tests.Safety
                             clamp |= rule.CloseClamp;
                             if (rule.Kind == ConditionKind.PressureServo)
                             {
-                                fraction = Math.Min(fraction, SafetyDecisionFractionOf(bench, i));
+                                // The servo asks for its own fraction (rate-limited rise, SAF-PRS-007),
+                                // never more than the linear law of the current sample allows.
+                                fraction = Math.Min(fraction, status.ServoFraction);
+                                if (status.ServoFraction > SafetyDecisionFractionOf(bench, i) + 1e-9)
+                                {
+                                    return false;
+                                }
                             }
                         }
                     }

@@ -186,5 +186,46 @@ namespace PerfusionGuard.Emulator.Tests.Physics
             Assert.True(model.OutletMmHg < before - 50, $"{before:F0} -> {model.OutletMmHg:F0}");
             Assert.True(model.BloodLostMl > 100);
         }
+
+        [Fact]
+        [Trait("Requirement", "SAF-PRS-009")]
+        public void Hemoperfusion_access_pressure_falls_with_pump_suction_and_access_occlusion_and_stays_steady_when_sucked_shut()
+        {
+            // 12 ml/rev: 16.7 rpm = 0.2 L/min, 25 rpm = 0.3 L/min.
+            var model = Running(CircuitKind.Hemoperfusion, 16.7);
+            double nominal = model.PressureMmHg(ChannelId.PAccess);
+            Assert.InRange(nominal, -110, -80); // DOMAIN-style access at 0.2 L/min: about -95
+
+            var faster = Running(CircuitKind.Hemoperfusion, 25);
+            Assert.True(faster.PressureMmHg(ChannelId.PAccess) < nominal - 80, "more suction at 0.3 L/min: " + faster.PressureMmHg(ChannelId.PAccess));
+            Assert.True(model.PressureMmHg(ChannelId.PPreColumn) > 0, "the pre-column pressure is after the pump and positive");
+
+            model.Occlude(LineSite.VenousLine, 0.5);
+            Step(model, 16.7, 2000);
+            Assert.InRange(model.PressureMmHg(ChannelId.PAccess), -420, -370);
+
+            // Sucked shut: the raceway collapses, the flow nearly stops, the access reading is steady.
+            model.Occlude(LineSite.VenousLine, 1.0);
+            Step(model, 16.7, 2000);
+            double low = double.MaxValue, high = double.MinValue;
+            for (int i = 0; i < 200; i++)
+            {
+                model.Step(0.001, true, 16.7, false);
+                low = Math.Min(low, model.PressureMmHg(ChannelId.PAccess));
+                high = Math.Max(high, model.PressureMmHg(ChannelId.PAccess));
+            }
+
+            Assert.True(high < -500, "access " + high);
+            Assert.True(high - low < 1, $"access oscillates between {low:F0} and {high:F0}");
+            Assert.True(model.PumpFlowMlPerSec < 0.2 * 1000 / 60 * 0.05, "flow " + model.PumpFlowMlPerSec);
+        }
+
+        private static void Step(CircuitModel model, double rpm, int steps)
+        {
+            for (int i = 0; i < steps; i++)
+            {
+                model.Step(0.001, true, rpm, false);
+            }
+        }
     }
 }

@@ -38,6 +38,7 @@ namespace PerfusionGuard.Emulator.Physics
         private double _autoVenousReturnMlPerSec;
         private double _microbubblesPerSec;
         private ulong _bubbleRng;
+        private double _rollerPhaseRad;
         private double _alpha;
         private readonly double _nativeMlPerSec;
 
@@ -254,9 +255,20 @@ namespace PerfusionGuard.Emulator.Physics
 
             // Pump.
             double qPump;
-            if (_p.Pump == PumpKind.Roller)
+            if (_p.Pump == PumpKind.Roller && _p.Source == BloodSource.PatientVeins && !_disconnected[(int)LineSite.VenousLine])
+            {
+                // Drawing through the access catheter: the pump's suction sets the access (inlet)
+                // pressure, which falls with the flow and with an occluded access (p_access).
+                double f = _occlusion[(int)LineSite.VenousLine];
+                double k = f >= 0.999 ? 1e6 * _inletK + 1 : _inletK / ((1 - f) * (1 - f));
+                qPump = RollerPump.FlowDrawingThrough(_roller.FlowMlPerSec(rpm, OutletMmHg, 0), _p.PatientVenousMmHg + _p.InletHeadMmHg, k, out inletMmHg);
+                InletMmHg = inletMmHg;
+                qPump = Pulsed(qPump, rpm, dtSec);
+            }
+            else if (_p.Pump == PumpKind.Roller)
             {
                 qPump = _roller.FlowMlPerSec(rpm, OutletMmHg, inletMmHg);
+                qPump = Pulsed(qPump, rpm, dtSec);
             }
             else
             {
@@ -359,6 +371,9 @@ namespace PerfusionGuard.Emulator.Physics
                     return OutletMmHg - (r * LineFlowMlPerSec + offset);
                 case ChannelId.PCoronarySinus:
                     return PatientMmHg;
+                case ChannelId.PAccess:
+                    // Between the access catheter and the pump: the pump's inlet.
+                    return InletMmHg;
                 case ChannelId.PVenous:
                     if (_p.Source == BloodSource.Reservoir)
                     {
@@ -426,6 +441,23 @@ namespace PerfusionGuard.Emulator.Physics
             // Poiseuille: resistance goes with area⁻², so a lumen squeezed to (1 − f) costs 1/(1 − f)².
             double open = 1 - f;
             return _occlusionRefR * (1.0 / (open * open) - 1.0);
+        }
+
+        /// <summary>Each roller leaving the raceway makes a flow dip: a ripple at rollers × rpm / 60 Hz (off by default).</summary>
+        private double Pulsed(double flowMlPerSec, double rpm, double dtSec)
+        {
+            if (_p.RollerPulsationFraction <= 0)
+            {
+                return flowMlPerSec;
+            }
+
+            _rollerPhaseRad += 2 * Math.PI * _p.RollerCount * rpm / 60.0 * dtSec;
+            if (_rollerPhaseRad > 2 * Math.PI)
+            {
+                _rollerPhaseRad -= 2 * Math.PI;
+            }
+
+            return flowMlPerSec * (1.0 + _p.RollerPulsationFraction * Math.Sin(_rollerPhaseRad));
         }
 
         private double NextUniform()

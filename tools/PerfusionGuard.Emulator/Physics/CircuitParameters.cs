@@ -92,6 +92,14 @@ namespace PerfusionGuard.Emulator.Physics
         public double CentrifugalAMmHgPerRpm2 = 4.44e-5;
         /// <summary>Centrifugal coefficient b, mmHg/(L/min)².</summary>
         public double CentrifugalBMmHgPerLPerMin2 = 4.0;
+        /// <summary>Rollers on the roller-pump head (twin-roller heads are usual).</summary>
+        public int RollerCount = 2;
+        /// <summary>
+        /// Flow ripple of the roller pump as a fraction of its mean flow (0: none, the default, which
+        /// keeps the historical scenarios' pressures); each roller leaving the raceway makes a dip, so
+        /// the line pressure pulses at rollers × rpm / 60 Hz (unverified amplitude).
+        /// </summary>
+        public double RollerPulsationFraction;
         /// <summary>Roller spin-down time constant with enable low, ms (unverified).</summary>
         public double RollerStopTauMs = 8.0;
         /// <summary>Centrifugal coast-down time constant with enable low, ms (unverified).</summary>

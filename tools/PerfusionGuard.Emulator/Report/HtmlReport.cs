@@ -68,6 +68,7 @@ namespace PerfusionGuard.Emulator.Report
                 Plot(html, r, "Flow (L/min)", Find(t, "flow"));
                 Plot(html, r, "Pump speed (rpm)", Find(t, "pump_rpm"));
                 Plot(html, r, "Pump-enable line (1 = enabled)", Find(t, "pump_enable"));
+                Plot(html, r, "Speed-limit output (fraction of the set speed)", Find(t, "speed_limit"));
                 Plot(html, r, "Air between detector and patient (ml)", Find(t, "air_in_line"));
                 html.Append("<p class=\"legend\"><span style=\"color:#b00\">│ pump stop</span><span style=\"color:#e08000\">│ alarm raised</span><span style=\"color:#06c\">│ air at detector</span></p>");
             }
@@ -95,6 +96,8 @@ namespace PerfusionGuard.Emulator.Report
             Row(html, "longest stop latency", double.IsNaN(o.MaxStopLatencyMs) ? "-" : F(o.MaxStopLatencyMs, "0.###") + " ms");
             Row(html, "blood lost", F(o.BloodLostMl, "F1") + " ml");
             Row(html, "high-priority alarms", o.AlarmsHigh.ToString(CultureInfo.InvariantCulture));
+            Row(html, "speed-limit changes / output reversals", o.SpeedLimitChanges.ToString(CultureInfo.InvariantCulture)
+                + " / " + o.SpeedLimitReversals.ToString(CultureInfo.InvariantCulture));
             html.Append("</table><h2>Events</h2><table><tr><th>t (s)</th><th>kind</th><th>fields</th></tr>");
             foreach (RunEvent e in r.Events)
             {

@@ -80,6 +80,8 @@ namespace PerfusionGuard.Emulator.Runner
             Number(w, "blood_lost_ml", o.BloodLostMl, 1);
             w.WriteNumber("alarms_high", o.AlarmsHigh);
             w.WriteNumber("microbubbles_counted", o.MicrobubblesCounted);
+            w.WriteNumber("speed_limit_changes", o.SpeedLimitChanges);
+            w.WriteNumber("speed_limit_reversals", o.SpeedLimitReversals);
             Number(w, "air_trapped_in_reservoir_ml", o.AirTrappedInReservoirMl, 3);
             w.WriteNumber("console_lines_unsupported", o.ConsoleLinesUnsupported);
             w.WriteEndObject();

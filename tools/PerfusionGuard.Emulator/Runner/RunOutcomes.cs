@@ -27,6 +27,10 @@ namespace PerfusionGuard.Emulator.Runner
         public long MicrobubblesCounted;
         /// <summary>Venous air trapped by the reservoir, ml.</summary>
         public double AirTrappedInReservoirMl;
+        /// <summary>Times the decision entered or left the speed-limit action (speed_limit events).</summary>
+        public int SpeedLimitChanges;
+        /// <summary>Direction reversals of the speed-limit output by at least 2 % of full speed (servo hunting).</summary>
+        public int SpeedLimitReversals;
         /// <summary>Console lines the firmware could not take (no console in this build).</summary>
         public int ConsoleLinesUnsupported;
 
@@ -44,6 +48,8 @@ namespace PerfusionGuard.Emulator.Runner
                 case "max_stop_latency_ms": return MaxStopLatencyMs;
                 case "alarms_high": return AlarmsHigh;
                 case "microbubbles_counted": return MicrobubblesCounted;
+                case "speed_limit_changes": return SpeedLimitChanges;
+                case "speed_limit_reversals": return SpeedLimitReversals;
             }
 
             const string prefix = "max_pressure_mmHg.";

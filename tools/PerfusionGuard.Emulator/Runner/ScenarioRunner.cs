@@ -52,6 +52,7 @@ namespace PerfusionGuard.Emulator.Runner
         private double[] _maxPressure;
         private ChannelId[] _pressureChannels;
         private double _maxOutletMmHg = double.NegativeInfinity;
+        private readonly SpeedLimitActivity _speedLimitActivity = new SpeedLimitActivity();
 
         private ScenarioRunner(Scenario scenario, RunOptions options)
         {
@@ -85,6 +86,7 @@ namespace PerfusionGuard.Emulator.Runner
                     case "native_flow_l_min": p.NativeFlowLPerMin = v; break;
                     case "pump_to_detector_ml": p.PumpToDetectorMl = v; break;
                     case "air_site_to_detector_cm": p.AirSiteToDetectorCm = v; break;
+                    case "roller_pulsation_fraction": p.RollerPulsationFraction = v; break;
                 }
             }
 
@@ -363,8 +365,10 @@ namespace PerfusionGuard.Emulator.Runner
                 }
 
                 AddEvent(e);
+                _result.Outcomes.SpeedLimitChanges++;
             }
 
+            _speedLimitActivity.Observe(_board.SpeedLimit.Fraction);
             _lastAction = decision.Action;
             bool clampClosed = _board.ClampClosed;
             if (clampClosed != _lastClampClosed)
@@ -637,6 +641,8 @@ namespace PerfusionGuard.Emulator.Runner
             units.Add("rpm");
             names.Add("pump_enable");
             units.Add("on/off");
+            names.Add("speed_limit");
+            units.Add("fraction");
             names.Add("air_in_line");
             units.Add("ml");
             long interval = Math.Max(CyclePeriodMicros, (endMicros / 20000 / CyclePeriodMicros) * CyclePeriodMicros);
@@ -666,6 +672,7 @@ namespace PerfusionGuard.Emulator.Runner
             trace.Values[s++][k] = Hydraulics.LPerMin(_physics.LineFlowMlPerSec);
             trace.Values[s++][k] = _physics.Drive.Rpm;
             trace.Values[s++][k] = _board.PumpLineEnabled ? 1 : 0;
+            trace.Values[s++][k] = _board.SpeedLimit.Fraction;
             trace.Values[s][k] = _physics.Air.BetweenDetectorAndPatientMl;
         }
 
@@ -695,6 +702,7 @@ namespace PerfusionGuard.Emulator.Runner
             o.MinReservoirMl = double.IsInfinity(minReservoir) ? double.NaN : minReservoir;
             o.BloodLostMl = _physics.BloodLostMl;
             o.MicrobubblesCounted = _physics.MicrobubblesCounted + _board.NoiseMicrobubbles;
+            o.SpeedLimitReversals = _speedLimitActivity.Reversals;
             o.AirTrappedInReservoirMl = _physics.AirTrappedInReservoirMl;
             for (int i = 0; i < _pressureChannels.Length; i++)
             {

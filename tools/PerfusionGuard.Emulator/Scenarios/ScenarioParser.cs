@@ -216,6 +216,10 @@ namespace PerfusionGuard.Emulator.Scenarios
                 {
                     context.Error(member.Line, $"circuit parameter \"{member.Name}\" must be positive");
                 }
+                else if (member.Name == "roller_pulsation_fraction" && member.Value.Number >= 1)
+                {
+                    context.Error(member.Line, "circuit parameter \"roller_pulsation_fraction\" must be below 1 (a fraction of the mean flow)");
+                }
                 else
                 {
                     scenario.CircuitParams[member.Name] = member.Value.Number;

@@ -31,6 +31,7 @@ namespace PerfusionGuard.Emulator.Scenarios
         {
             "air_to_patient_ml", "air_past_detector_ml", "min_reservoir_ml", "pump_stops", "spurious_stops",
             "blood_lost_ml", "max_stop_latency_ms", "alarms_high", "microbubbles_counted",
+            "speed_limit_changes", "speed_limit_reversals",
         };
 
         /// <summary>circuit_params keys and what they set (SCENARIOS.md's four, then extensions).</summary>
@@ -39,7 +40,7 @@ namespace PerfusionGuard.Emulator.Scenarios
             "arterial_tubing_id_in", "detector_to_patient_cm", "reservoir_ml", "patient_resistance_mmHg_min_per_l",
             "patient_compliance_ml_per_mmHg", "vacuum_mmHg", "stroke_volume_ml", "latch_delay_us", "roller_stop_tau_ms",
             "centrifugal_stop_tau_ms", "native_flow_l_min", "pump_to_detector_ml", "air_site_to_detector_cm",
-            "venous_return_l_min",
+            "venous_return_l_min", "roller_pulsation_fraction",
         };
 
         /// <summary>True when <paramref name="word"/> is in <paramref name="list"/>.</summary>

@@ -37,6 +37,10 @@ namespace PerfusionGuard.Profiles
 
                 StandardRules.PressureHigh("P_ARTERIAL_ALERT", "Arterial pressure in alert band", ChannelId.PArterial, 250, 0, SafetyAction.Advisory, AlarmPriority.None),
                 StandardRules.PressureServo("P_ARTERIAL_SERVO", "Arterial pressure: pump speed limited", ChannelId.PArterial, 250, 350),
+                // A servo holding the pressure for long hides an occlusion (SAF-PRS-008): alarm after 30 s,
+                // high at once if the flow has collapsed under the low-flow limit meanwhile.
+                StandardRules.ServoSustained("P_ARTERIAL_SERVO_LONG", "Pump speed limited by arterial pressure for long: occlusion? flow reduced", ChannelId.PArterial, StandardRules.DefaultServoSustainedMicros),
+                StandardRules.ServoFlowCollapse("P_ARTERIAL_SERVO_NO_FLOW", "Arterial pressure holds the pump back and flow has collapsed: occlusion", ChannelId.PArterial, ChannelId.FlowArterial, 1.0),
                 StandardRules.PressureHigh("P_ARTERIAL_HIGH", "Arterial pressure high", ChannelId.PArterial, 300, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 StandardRules.PressureHigh("P_ARTERIAL_STOP", "Arterial pressure at stop limit: pump stopped", ChannelId.PArterial, 350, 50 * Time.MicrosPerMilli, SafetyAction.Stop, AlarmPriority.High),
 
@@ -51,6 +55,8 @@ namespace PerfusionGuard.Profiles
                 StandardRules.PressureHigh("P_POST_OXY_HIGH", "Post-oxygenator pressure high", ChannelId.PPostOxygenator, 280, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 // Drop about 22.4*Q - 22.7 (90 at 5 L/min); 150 sustained 10 s suggests clotting.
                 StandardRules.PressureDropHigh("OXY_DROP_HIGH", "Oxygenator pressure drop high (clotting?)", ChannelId.PArterial, ChannelId.PPostOxygenator, 150, 10 * Time.MicrosPerSecond),
+                // SAF-FLT-004: at standstill the oxygenator drops nothing, so the two transducers must agree.
+                StandardRules.StandstillDisagreement("ZERO_CHECK_ARTERIAL_POST_OXY", "Arterial and post-oxygenator pressures disagree at standstill: a transducer is off zero, re-zero both", ChannelId.PArterial, ChannelId.PPostOxygenator),
 
                 // Level: two thresholds, alert then stop; a loose pad reads Low and stops (Terumo 2011 recall).
                 // Overridable: a perfusionist may need to run on with a faulted level sensor (DESIGN.md, concept 5).

@@ -70,6 +70,10 @@ namespace PerfusionGuard.Profiles
                 // alarm 300, stop 350 (same roller-pump line-rupture bound as the arterial line).
                 StandardRules.PressureHigh("P_CARDIOPLEGIA_ALERT", "Cardioplegia line pressure in alert band", ChannelId.PCardioplegia, 250, 0, SafetyAction.Advisory, AlarmPriority.None),
                 StandardRules.PressureServo("P_CARDIOPLEGIA_SERVO", "Cardioplegia line pressure: pump speed limited", ChannelId.PCardioplegia, 250, 350),
+                // SAF-PRS-008: a delivery line held by its servo for 30 s is occluded; under 0.05 L/min
+                // (a tenth of a usual delivery flow; unverified) the heart gets no cardioplegia.
+                StandardRules.ServoSustained("P_CARDIOPLEGIA_SERVO_LONG", "Pump speed limited by cardioplegia line pressure for long: occlusion? delivery reduced", ChannelId.PCardioplegia, StandardRules.DefaultServoSustainedMicros),
+                StandardRules.ServoFlowCollapse("P_CARDIOPLEGIA_SERVO_NO_FLOW", "Cardioplegia line pressure holds the pump back and flow has collapsed: occlusion", ChannelId.PCardioplegia, ChannelId.FlowCardioplegia, 0.05),
                 StandardRules.PressureHigh("P_CARDIOPLEGIA_HIGH", "Cardioplegia line pressure high", ChannelId.PCardioplegia, 300, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 StandardRules.PressureHigh("P_CARDIOPLEGIA_STOP", "Cardioplegia line pressure at stop limit: pump stopped", ChannelId.PCardioplegia, 350, 50 * Time.MicrosPerMilli, SafetyAction.Stop, AlarmPriority.High),
 
@@ -95,10 +99,25 @@ namespace PerfusionGuard.Profiles
             // Coronary sinus: about 40 normal, above ~50 risks sinus injury (DOMAIN.md) → stop at 50.
             // A sinus pressure that stays under 10 while delivering means the catheter slipped out
             // of the sinus: alarm, armed 10 s after pump start.
+            // Normal sinus pressure sits only a few mmHg under the servo start (about 40 against 42):
+            // release at 39, 3 mmHg of hysteresis (about four times the transducer noise). The sinus
+            // is a slow compliant bed behind the catheter and the 8 mmHg band makes the loop stiff: a
+            // long peak window or a slow release makes the sinus pressure swing (33-48 mmHg in the
+            // emulator with the line defaults), so the sinus servo holds peaks for 0.1 s and releases
+            // with 0.2 s, at most 1/s (chosen in cardioplegia-retrograde-sinus-pressure.json; unverified).
+            ConditionRule sinusServo = StandardRules.PressureServo("P_CORONARY_SINUS_SERVO", "Coronary sinus pressure: pump speed limited", ChannelId.PCoronarySinus, 42, 50);
+            sinusServo.ServoHysteresis = Pressure.FromMmHg(3);
+            sinusServo.ServoPeakWindowMicros = 100 * Time.MicrosPerMilli;
+            sinusServo.ServoReleaseTauMicros = 200 * Time.MicrosPerMilli;
+            sinusServo.ServoReleasePerSecond = 1.0;
+
             ConditionRule[] sinus = new ConditionRule[]
             {
                 StandardRules.PressureHigh("P_CORONARY_SINUS_ALERT", "Coronary sinus pressure in alert band", ChannelId.PCoronarySinus, 45, 0, SafetyAction.Advisory, AlarmPriority.None),
-                StandardRules.PressureServo("P_CORONARY_SINUS_SERVO", "Coronary sinus pressure: pump speed limited", ChannelId.PCoronarySinus, 42, 50),
+                sinusServo,
+                // SAF-PRS-008: the sinus servo holding the pressure for 30 s means the delivery is
+                // reduced (catheter wedged, flow set too high); no flow-collapse rule here, the line's covers it.
+                StandardRules.ServoSustained("P_CORONARY_SINUS_SERVO_LONG", "Pump speed limited by coronary sinus pressure for long: delivery reduced", ChannelId.PCoronarySinus, StandardRules.DefaultServoSustainedMicros),
                 StandardRules.PressureHigh("P_CORONARY_SINUS_HIGH", "Coronary sinus pressure high", ChannelId.PCoronarySinus, 48, 500 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 StandardRules.PressureHigh("P_CORONARY_SINUS_STOP", "Coronary sinus pressure at stop limit: pump stopped", ChannelId.PCoronarySinus, 50, 200 * Time.MicrosPerMilli, SafetyAction.Stop, AlarmPriority.High),
                 StandardRules.Overridable(StandardRules.PressureLow("P_CORONARY_SINUS_LOW", "Coronary sinus pressure low: catheter displaced?", ChannelId.PCoronarySinus, 10, 2 * Time.MicrosPerSecond, 10 * Time.MicrosPerSecond, SafetyAction.Alarm, AlarmPriority.Medium)),

@@ -40,6 +40,20 @@ namespace PerfusionGuard.Profiles
             // A stopped centrifugal pump flows backwards: the clamp closes with the stop.
             arterialStop.CloseClamp = true;
 
+            // Restart (first start, after a stop or a power loss): the clamp (closed while the pump
+            // stood) opens only once the pump's head holds the patient's pressure, judged by the
+            // pre-oxygenator pressure against a closed line (a·ω² of the pump curve; 120 mmHg is
+            // above a mean arterial pressure of 60-90 with margin: unverified, profile value), or
+            // by forward flow (0.5 L/min, unverified) when the line was opened by hand. A pump that
+            // runs 10 s (unverified) without getting there alarms: the patient is still without
+            // support (SAF-BKF-004).
+            ConditionRule startHold = StandardRules.ForwardHold("PUMP_START_CLAMP_HOLD",
+                "Pump starting: line held clamped until the pump delivers forward pressure",
+                ChannelId.PArterial, ChannelId.FlowArterial, 120, 0.5);
+            ConditionRule startNotReached = StandardRules.ForwardNotReached("PUMP_START_NO_FORWARD",
+                "Pump running without forward pressure: line still clamped, raise the pump speed",
+                startHold, 10 * Time.MicrosPerSecond);
+
             profile.Rules = new ConditionRule[]
             {
                 // Air in a closed circuit goes straight to the patient: stop and clamp.
@@ -55,13 +69,21 @@ namespace PerfusionGuard.Profiles
                 // Post-pump: a centrifugal pump's head is bounded by its curve; alert 300, alarm 350, stop 400.
                 StandardRules.PressureHigh("P_ARTERIAL_ALERT", "Arterial pressure in alert band", ChannelId.PArterial, 300, 0, SafetyAction.Advisory, AlarmPriority.None),
                 StandardRules.PressureServo("P_ARTERIAL_SERVO", "Arterial pressure: pump speed limited", ChannelId.PArterial, 300, 400),
+                // SAF-PRS-008: a servo holding the pressure for long (oxygenator or return cannula
+                // occluding) alarms after 30 s; high at once when the flow falls under the low-flow limit.
+                StandardRules.ServoSustained("P_ARTERIAL_SERVO_LONG", "Pump speed limited by arterial pressure for long: occlusion? flow reduced", ChannelId.PArterial, StandardRules.DefaultServoSustainedMicros),
+                StandardRules.ServoFlowCollapse("P_ARTERIAL_SERVO_NO_FLOW", "Arterial pressure holds the pump back and flow has collapsed: occlusion", ChannelId.PArterial, ChannelId.FlowArterial, 1.0),
                 StandardRules.PressureHigh("P_ARTERIAL_HIGH", "Arterial pressure high", ChannelId.PArterial, 350, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 arterialStop,
                 StandardRules.PressureHigh("P_POST_OXY_HIGH", "Post-oxygenator pressure high", ChannelId.PPostOxygenator, 300, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 // Drop about 67 at 4 L/min (Fried 1998); a run of days makes clotting the concern.
                 StandardRules.PressureDropHigh("OXY_DROP_HIGH", "Oxygenator pressure drop high (clotting?)", ChannelId.PArterial, ChannelId.PPostOxygenator, 100, 60 * Time.MicrosPerSecond),
+                // SAF-FLT-004: with the pump standing and the line held clamped the oxygenator drops nothing.
+                StandardRules.StandstillDisagreement("ZERO_CHECK_ARTERIAL_POST_OXY", "Arterial and post-oxygenator pressures disagree at standstill: a transducer is off zero, re-zero both", ChannelId.PArterial, ChannelId.PPostOxygenator),
 
                 backflow,
+                startHold,
+                startNotReached,
                 AdultCpbProfile.LowFlow("FLOW_ARTERIAL_LOW", 1.0),
 
                 StandardRules.SensorFault("SENSOR_FAULT_P_VENOUS", "Drainage pressure sensor fault", ChannelId.PVenous, AlarmPriority.Medium, true),

@@ -9,7 +9,7 @@ namespace PerfusionGuard.Profiles
     /// hemoperfusion: a roller blood pump passes anticoagulated blood through an adsorbent column
     /// and returns it. Protected dialysis-style (DOMAIN.md, Fresenius 4008 and the return-line
     /// rules): return-line air stops the pump and closes the return clamp; return &gt; +450 mmHg for
-    /// &gt; 3 s or access &lt; −350 mmHg for &gt; 1 s stops; limits armed 10 s after pump start; no
+    /// &gt; 3 s or access (pre-pump, p_access) &lt; −350 mmHg for &gt; 1 s stops; limits armed 10 s after pump start; no
     /// flow for &gt; 120 s alarms; a rising column pressure drop suggests clotting.
     /// </summary>
     public static class HemoperfusionProfile
@@ -26,7 +26,7 @@ namespace PerfusionGuard.Profiles
             profile.GuardedPump = PumpKind.Roller;
             profile.Channels = new ChannelId[]
             {
-                ChannelId.PPreColumn, ChannelId.PReturn, ChannelId.BubbleReturn, ChannelId.FlowArterial,
+                ChannelId.PAccess, ChannelId.PPreColumn, ChannelId.PReturn, ChannelId.BubbleReturn, ChannelId.FlowArterial,
             };
 
             // Dialysis machines stop the blood pump and clamp the return line on a pressure limit
@@ -42,10 +42,14 @@ namespace PerfusionGuard.Profiles
                 ChannelId.PReturn, 20, Time.MicrosPerSecond, ArmDelayMicros, SafetyAction.LatchedStop, AlarmPriority.High);
             returnLow.CloseClamp = true;
 
-            // DOMAIN.md's access rule (< −350 for > 1 s → stop) on the only arterial-side transducer
-            // this circuit has; with a separate pre-pump access transducer it belongs there.
+            // DOMAIN.md's access rule (< −350 for > 1 s → stop) on the access transducer between the
+            // patient's access catheter and the blood pump: its pressure falls with the pump's suction
+            // and with an occluded or kinked access (the catheter against the vessel wall). Pre-column
+            // pressure is after the pump and never sees it. Alert band from −250 (unverified).
             ConditionRule accessLow = StandardRules.PressureLow("P_ACCESS_LOW", "Access pressure below limit: pump stopped",
-                ChannelId.PPreColumn, -350, Time.MicrosPerSecond, ArmDelayMicros, SafetyAction.LatchedStop, AlarmPriority.High);
+                ChannelId.PAccess, -350, Time.MicrosPerSecond, ArmDelayMicros, SafetyAction.LatchedStop, AlarmPriority.High);
+            ConditionRule accessAlert = StandardRules.PressureLow("P_ACCESS_LOW_ALERT", "Access pressure in alert band: access occluding or flow set too high?",
+                ChannelId.PAccess, -250, Time.MicrosPerSecond, ArmDelayMicros, SafetyAction.Advisory, AlarmPriority.None);
 
             ConditionRule preColumnStop = StandardRules.PressureHigh("P_PRE_COLUMN_STOP", "Pre-column pressure above limit: pump stopped",
                 ChannelId.PPreColumn, 500, 3 * Time.MicrosPerSecond, SafetyAction.LatchedStop, AlarmPriority.High);
@@ -76,13 +80,23 @@ namespace PerfusionGuard.Profiles
                 returnLow,
                 // A roller pump against a clotting column: slow it from 350, zero at the 500 stop.
                 StandardRules.PressureServo("P_PRE_COLUMN_SERVO", "Pre-column pressure: pump speed limited", ChannelId.PPreColumn, 350, 500),
+                // SAF-PRS-008: a return-line or column occlusion held by the servo. Once the servo has
+                // stopped the roller pump its "running" status drops and the pressure limits (armed
+                // only while it runs) disarm: these alarm anyway. Blood flow 100-250 ml/min; under
+                // 50 ml/min (unverified) it has collapsed.
+                StandardRules.ServoSustained("P_PRE_COLUMN_SERVO_LONG", "Pump speed limited by pre-column pressure for long: column or return line occluded?", ChannelId.PPreColumn, StandardRules.DefaultServoSustainedMicros),
+                StandardRules.ServoFlowCollapse("P_PRE_COLUMN_SERVO_NO_FLOW", "Pre-column pressure holds the pump back and flow has collapsed: occlusion", ChannelId.PPreColumn, ChannelId.FlowArterial, 0.1),
                 preColumnHigh,
                 preColumnStop,
+                accessAlert,
                 accessLow,
                 // Column drop (pre-column minus return) sustained above 150 for 30 s: clotting advisory.
                 StandardRules.PressureDropHigh("COLUMN_DROP_HIGH", "Column pressure drop high (clotting?)", ChannelId.PPreColumn, ChannelId.PReturn, 150, 30 * Time.MicrosPerSecond),
+                // SAF-FLT-004: with the roller standing no blood crosses the column, so both sides must agree.
+                StandardRules.StandstillDisagreement("ZERO_CHECK_PRE_COLUMN_RETURN", "Pre-column and return pressures disagree at standstill: a transducer is off zero, re-zero both", ChannelId.PPreColumn, ChannelId.PReturn),
                 noFlow,
 
+                StandardRules.SensorFault("SENSOR_FAULT_P_ACCESS", "Access pressure sensor fault", ChannelId.PAccess, AlarmPriority.High, false),
                 StandardRules.SensorFault("SENSOR_FAULT_P_PRE_COLUMN", "Pre-column pressure sensor fault", ChannelId.PPreColumn, AlarmPriority.High, false),
                 StandardRules.SensorFault("SENSOR_FAULT_P_RETURN", "Return pressure sensor fault", ChannelId.PReturn, AlarmPriority.High, false),
                 StandardRules.SensorFault("SENSOR_FAULT_BUBBLE_RETURN", "Return air detector fault", ChannelId.BubbleReturn, AlarmPriority.High, false),

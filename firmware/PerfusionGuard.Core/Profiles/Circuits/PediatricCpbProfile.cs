@@ -34,6 +34,9 @@ namespace PerfusionGuard.Profiles
 
                 StandardRules.PressureHigh("P_ARTERIAL_ALERT", "Arterial pressure in alert band", ChannelId.PArterial, 300, 0, SafetyAction.Advisory, AlarmPriority.None),
                 StandardRules.PressureServo("P_ARTERIAL_SERVO", "Arterial pressure: pump speed limited", ChannelId.PArterial, 300, 350),
+                // SAF-PRS-008: alarm after 30 s of limiting; high at once below the pediatric low-flow limit.
+                StandardRules.ServoSustained("P_ARTERIAL_SERVO_LONG", "Pump speed limited by arterial pressure for long: occlusion? flow reduced", ChannelId.PArterial, StandardRules.DefaultServoSustainedMicros),
+                StandardRules.ServoFlowCollapse("P_ARTERIAL_SERVO_NO_FLOW", "Arterial pressure holds the pump back and flow has collapsed: occlusion", ChannelId.PArterial, ChannelId.FlowArterial, 0.2),
                 StandardRules.PressureHigh("P_ARTERIAL_HIGH", "Arterial pressure high", ChannelId.PArterial, 330, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 StandardRules.PressureHigh("P_ARTERIAL_STOP", "Arterial pressure at stop limit: pump stopped", ChannelId.PArterial, 350, 50 * Time.MicrosPerMilli, SafetyAction.Stop, AlarmPriority.High),
 
@@ -43,6 +46,8 @@ namespace PerfusionGuard.Profiles
 
                 StandardRules.PressureHigh("P_POST_OXY_HIGH", "Post-oxygenator pressure high", ChannelId.PPostOxygenator, 300, 200 * Time.MicrosPerMilli, SafetyAction.Alarm, AlarmPriority.Medium),
                 StandardRules.PressureDropHigh("OXY_DROP_HIGH", "Oxygenator pressure drop high (clotting?)", ChannelId.PArterial, ChannelId.PPostOxygenator, 150, 10 * Time.MicrosPerSecond),
+                // SAF-FLT-004: at standstill the oxygenator drops nothing, so the two transducers must agree.
+                StandardRules.StandstillDisagreement("ZERO_CHECK_ARTERIAL_POST_OXY", "Arterial and post-oxygenator pressures disagree at standstill: a transducer is off zero, re-zero both", ChannelId.PArterial, ChannelId.PPostOxygenator),
 
                 StandardRules.Overridable(StandardRules.Make("LVL_ALERT", "Reservoir level low (alert)", ConditionKind.LevelAlert, ChannelId.LevelReservoir, SafetyAction.Alarm, ClearRule.SelfClearing, AlarmPriority.Medium)),
                 StandardRules.Overridable(StandardRules.Make("LVL_LOW", "Reservoir level at stop: pump stopped", ConditionKind.LevelLow, ChannelId.LevelReservoir, SafetyAction.Stop, ClearRule.SelfClearing, AlarmPriority.High)),
