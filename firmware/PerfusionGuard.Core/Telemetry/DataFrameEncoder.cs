@@ -8,8 +8,9 @@ namespace PerfusionGuard.Telemetry
     /// Encodes one <c>data</c> frame: the common header, how many data frames were dropped since the
     /// previous frame, the decision (pump enable, action, speed limit, cause, clamp) and every
     /// channel of the profile with its unit-suffixed value key and its quality bitmask.
-    /// Every key is built in the constructor, so <see cref="Encode"/> allocates nothing
-    /// (SAF-TEL-004: the safety cycle only enqueues and allocates nothing).
+    /// Every key is built in the constructor, so encoding allocates nothing (SAF-TEL-004). On a
+    /// module it runs on the telemetry thread, from a <see cref="DataFrameSample"/> the safety cycle
+    /// handed over (SAF-CYC-005).
     /// </summary>
     public sealed class DataFrameEncoder
     {
@@ -72,9 +73,37 @@ namespace PerfusionGuard.Telemetry
         public long Encode(JsonByteWriter writer, long nowMicros, SafetyInputs inputs, SafetyDecision decision, long droppedDataFrames, long alarmDropsTotal)
         {
             long seq = _session.NextSeq(TelemetryTopic.Data);
+            string cause = null;
+            if (decision.CauseRuleIndex >= 0 && _monitor != null && decision.CauseRuleIndex < _monitor.RuleCount)
+            {
+                cause = _monitor.RuleAt(decision.CauseRuleIndex).AlarmId;
+            }
+
+            Write(writer, seq, nowMicros, _session.UtcMillisNow(), inputs, decision, cause, droppedDataFrames, alarmDropsTotal);
+            return seq;
+        }
+
+        /// <summary>
+        /// Writes the frame of a <paramref name="sample"/> the safety cycle took (its own seq, times,
+        /// inputs, decision and cause), on the telemetry thread (SAF-CYC-005); returns its sequence number.
+        /// </summary>
+        /// <param name="writer">Preallocated writer; check <see cref="JsonByteWriter.Overflowed"/> after.</param>
+        /// <param name="sample">The sample; read only.</param>
+        /// <param name="droppedDataFrames">Data frames dropped since the previous frame (SAF-TEL-003).</param>
+        /// <param name="alarmDropsTotal">Alarm and event messages the outbox could not store since start (SAF-TEL-002).</param>
+        public long Encode(JsonByteWriter writer, DataFrameSample sample, long droppedDataFrames, long alarmDropsTotal)
+        {
+            Write(writer, sample.Seq, sample.AtMicros, sample.UtcMillis, sample.Inputs, sample.Decision, sample.CauseAlarmId,
+                droppedDataFrames, alarmDropsTotal);
+            return sample.Seq;
+        }
+
+        private void Write(JsonByteWriter writer, long seq, long nowMicros, long utcMillis, SafetyInputs inputs, SafetyDecision decision,
+            string causeAlarmId, long droppedDataFrames, long alarmDropsTotal)
+        {
             writer.Reset();
             writer.BeginObject();
-            _session.WriteHeader(writer, seq, nowMicros);
+            _session.WriteHeader(writer, seq, nowMicros, utcMillis);
             writer.WriteNumber("dropped", droppedDataFrames);
             writer.WriteNumber("alarm_drops", alarmDropsTotal);
             writer.WriteBoolean("pump_enable", decision.PumpEnable);
@@ -85,9 +114,9 @@ namespace PerfusionGuard.Telemetry
             {
                 writer.WriteNull("cause");
             }
-            else if (_monitor != null && decision.CauseRuleIndex < _monitor.RuleCount)
+            else if (causeAlarmId != null)
             {
-                writer.WriteString("cause", _monitor.RuleAt(decision.CauseRuleIndex).AlarmId);
+                writer.WriteString("cause", causeAlarmId);
             }
             else
             {
@@ -130,7 +159,6 @@ namespace PerfusionGuard.Telemetry
             }
 
             writer.EndObject();
-            return seq;
         }
     }
 }
