@@ -151,7 +151,8 @@ namespace PerfusionGuard.Telemetry
         /// Telemetry thread (the handoff's one consumer): encodes the data frames the safety cycle
         /// handed over, oldest first, and enqueues them in the outbox; each reports the data frames
         /// dropped since the previous one (refused by the handoff, dropped by the outbox, SAF-TEL-003)
-        /// and the outbox's alarm drops (SAF-TEL-002). Allocates nothing. Returns how many were enqueued.
+        /// and the outbox's alarm drops (SAF-TEL-002). Takes at most as many as the handoff has slots,
+        /// so a call is bounded while the cycle keeps filling it. Allocates nothing. Returns how many were enqueued.
         /// </summary>
         public int EnqueueDataFrames()
         {
@@ -165,7 +166,9 @@ namespace PerfusionGuard.Telemetry
         {
             int enqueued = 0;
             DataFrameSample sample;
-            while ((sample = _handoff.Oldest()) != null)
+            // At most one handoff's worth per call: the cycle refills the slots meanwhile, and the
+            // caller sends between two calls.
+            for (int n = 0; n < _handoff.Slots && (sample = _handoff.Oldest()) != null; n++)
             {
                 long dropped = _outbox.TakeDroppedDataFrames() + sample.CarriedDropped + _unreportedDrops;
                 _dataEncoder.Encode(_dataWriter, sample, dropped, _outbox.DroppedPriorityMessages);
