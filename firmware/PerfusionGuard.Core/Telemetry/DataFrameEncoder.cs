@@ -22,6 +22,7 @@ namespace PerfusionGuard.Telemetry
         private readonly string[] _extraKeys;
         private readonly string[] _latchKeys;
         private readonly int[] _decimals;
+        private readonly DataFrameSample _scratch;
 
         /// <summary>Creates the encoder for the channels <paramref name="channels"/> of the active profile.</summary>
         /// <param name="session">Header fields and sequence numbers.</param>
@@ -37,6 +38,7 @@ namespace PerfusionGuard.Telemetry
             _extraKeys = new string[channels.Length];
             _latchKeys = new string[channels.Length];
             _decimals = new int[channels.Length];
+            _scratch = new DataFrameSample(channels.Length);
             for (int i = 0; i < channels.Length; i++)
             {
                 ChannelId id = channels[i];
@@ -79,7 +81,8 @@ namespace PerfusionGuard.Telemetry
                 cause = _monitor.RuleAt(decision.CauseRuleIndex).AlarmId;
             }
 
-            Write(writer, seq, nowMicros, _session.UtcMillisNow(), inputs, decision, cause, droppedDataFrames, alarmDropsTotal);
+            _scratch.CopyChannels(_channels, inputs);
+            Write(writer, seq, nowMicros, _session.UtcMillisNow(), _scratch, decision, cause, droppedDataFrames, alarmDropsTotal);
             return seq;
         }
 
@@ -93,12 +96,15 @@ namespace PerfusionGuard.Telemetry
         /// <param name="alarmDropsTotal">Alarm and event messages the outbox could not store since start (SAF-TEL-002).</param>
         public long Encode(JsonByteWriter writer, DataFrameSample sample, long droppedDataFrames, long alarmDropsTotal)
         {
-            Write(writer, sample.Seq, sample.AtMicros, sample.UtcMillis, sample.Inputs, sample.Decision, sample.CauseAlarmId,
+            Write(writer, sample.Seq, sample.AtMicros, sample.UtcMillis, sample, sample.Decision, sample.CauseAlarmId,
                 droppedDataFrames, alarmDropsTotal);
             return sample.Seq;
         }
 
-        private void Write(JsonByteWriter writer, long seq, long nowMicros, long utcMillis, SafetyInputs inputs, SafetyDecision decision,
+        /// <summary>Copies what a frame of this encoder shows from <paramref name="inputs"/> into <paramref name="sample"/>. Allocates nothing.</summary>
+        public void CopyChannels(DataFrameSample sample, SafetyInputs inputs) => sample.CopyChannels(_channels, inputs);
+
+        private void Write(JsonByteWriter writer, long seq, long nowMicros, long utcMillis, DataFrameSample channels, SafetyDecision decision,
             string causeAlarmId, long droppedDataFrames, long alarmDropsTotal)
         {
             writer.Reset();
@@ -125,37 +131,32 @@ namespace PerfusionGuard.Telemetry
 
             for (int i = 0; i < _channels.Length; i++)
             {
-                int slot = (int)_channels[i];
                 switch (ChannelNames.KindOf(_channels[i]))
                 {
                     case ChannelKind.Pressure:
-                        writer.WriteFixed(_valueKeys[i], inputs.Pressures[slot].Pressure.MmHg, _decimals[i]);
-                        writer.WriteNumber(_qualityKeys[i], (long)inputs.Pressures[slot].Quality);
-                        break;
                     case ChannelKind.Flow:
-                        writer.WriteFixed(_valueKeys[i], inputs.Flows[slot].Flow.LPerMin, _decimals[i]);
-                        writer.WriteNumber(_qualityKeys[i], (long)inputs.Flows[slot].Quality);
+                        writer.WriteFixed(_valueKeys[i], channels.Values[i], _decimals[i]);
                         break;
                     case ChannelKind.Air:
-                        writer.WriteNumber(_valueKeys[i], inputs.Air[slot].MicrobubblesPerMinute);
-                        writer.WriteBoolean(_extraKeys[i], inputs.Air[slot].AirPresent);
-                        writer.WriteBoolean(_latchKeys[i], inputs.Air[slot].LatchTripped);
-                        writer.WriteNumber(_qualityKeys[i], (long)inputs.Air[slot].Quality);
+                        writer.WriteNumber(_valueKeys[i], (long)channels.Values[i]);
+                        writer.WriteBoolean(_extraKeys[i], channels.AirPresent[i]);
+                        writer.WriteBoolean(_latchKeys[i], channels.LatchTripped[i]);
                         break;
                     case ChannelKind.Level:
-                        if (inputs.ReservoirLevel.HasVolume)
+                        if (channels.ReservoirHasVolume)
                         {
-                            writer.WriteFixed(_valueKeys[i], inputs.ReservoirLevel.Volume.Ml, _decimals[i]);
+                            writer.WriteFixed(_valueKeys[i], channels.Values[i], _decimals[i]);
                         }
                         else
                         {
                             writer.WriteNull(_valueKeys[i]);
                         }
 
-                        writer.WriteString(_extraKeys[i], TelemetryNames.NameOf(inputs.ReservoirLevel.State));
-                        writer.WriteNumber(_qualityKeys[i], (long)inputs.ReservoirLevel.Quality);
+                        writer.WriteString(_extraKeys[i], TelemetryNames.NameOf(channels.ReservoirState));
                         break;
                 }
+
+                writer.WriteNumber(_qualityKeys[i], (long)channels.Qualities[i]);
             }
 
             writer.EndObject();

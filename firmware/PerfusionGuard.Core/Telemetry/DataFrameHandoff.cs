@@ -22,14 +22,14 @@ namespace PerfusionGuard.Telemetry
         private int _writeSlot = -1;
         private int _readSlot = -1;
 
-        /// <summary>A handoff of <paramref name="slots"/> samples (allocated now).</summary>
-        public DataFrameHandoff(int slots)
+        /// <summary>A handoff of <paramref name="slots"/> samples of <paramref name="channelCount"/> channels each (allocated now).</summary>
+        public DataFrameHandoff(int slots, int channelCount)
         {
             _index = new SpscRingIndex(slots);
             _slots = new DataFrameSample[slots];
             for (int i = 0; i < slots; i++)
             {
-                _slots[i] = new DataFrameSample();
+                _slots[i] = new DataFrameSample(channelCount);
             }
         }
 

@@ -10,9 +10,9 @@ namespace PerfusionGuard.Telemetry
     /// <summary>
     /// Telemetry of the safety cycle, in two halves that share no lock (SAF-CYC-005).
     /// <para>Safety thread: as an <see cref="ICycleObserver"/> it takes one data frame every period
-    /// (default 1 s): the frame's data sequence number, the cycle's time, inputs and decision, copied
-    /// into a preallocated slot of a <see cref="DataFrameHandoff"/> (no lock, no allocation, no
-    /// network: SAF-TEL-004). It never touches the outbox.</para>
+    /// (default 1 s): the frame's data sequence number, the cycle's time, decision and the channel
+    /// values a frame shows, copied into a preallocated slot of a <see cref="DataFrameHandoff"/> (no
+    /// lock, no allocation, no network: SAF-TEL-004). It never touches the outbox.</para>
     /// <para>Telemetry thread (one consumer): <see cref="EnqueueDataFrames"/> encodes the waiting
     /// frames and enqueues them in the outbox, writing into each the data frames dropped before it
     /// (by the outbox, or refused by a full handoff) and the alarm drops; alarm and event sources call
@@ -89,7 +89,7 @@ namespace PerfusionGuard.Telemetry
             _alarmEncoder = new AlarmMessageEncoder(session);
             _eventEncoder = new EventMessageEncoder(session, monitor);
             _monitor = monitor;
-            _handoff = new DataFrameHandoff(handoffSlots);
+            _handoff = new DataFrameHandoff(handoffSlots, channels.Length);
         }
 
         /// <summary>The session whose header fields and sequences the sampler writes.</summary>
@@ -139,7 +139,7 @@ namespace PerfusionGuard.Telemetry
             sample.Seq = seq;
             sample.AtMicros = nowMicros;
             sample.UtcMillis = Session.UtcMillisNow();
-            sample.Inputs.CopyFrom(inputs);
+            _dataEncoder.CopyChannels(sample, inputs);
             sample.Decision = decision;
             sample.CauseAlarmId = CauseAlarmId(decision);
             sample.CarriedDropped = _refusedSinceLastFrame;

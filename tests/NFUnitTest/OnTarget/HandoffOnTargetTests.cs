@@ -29,7 +29,7 @@ namespace PerfusionGuard.OnTarget
             Assert.AreEqual(2L, e.AtMicros);
             Assert.AreEqual((short)2, e.RuleIndex);
 
-            DataFrameHandoff frames = new DataFrameHandoff(2);
+            DataFrameHandoff frames = new DataFrameHandoff(2, 5);
             for (int i = 0; i < 3; i++)
             {
                 DataFrameSample sample = frames.TryBeginWrite();

@@ -367,7 +367,7 @@ namespace PerfusionGuard.Tests.Handoff
         {
             private readonly DataFrameHandoff _handoff;
 
-            public DataFrames(int capacity) => _handoff = new DataFrameHandoff(capacity);
+            public DataFrames(int capacity) => _handoff = new DataFrameHandoff(capacity, 6);
 
             public object Target => _handoff;
 
@@ -390,9 +390,10 @@ namespace PerfusionGuard.Tests.Handoff
                 sample.UtcMillis = seq * 7;
                 sample.CarriedDropped = seq * 2;
                 sample.Decision = new SafetyDecision((SafetyAction)(seq % 6), (int)(seq % 40), (seq % 100) / 100.0, seq % 3 == 0);
-                for (int c = 0; c < sample.Inputs.Pressures.Length; c++)
+                for (int c = 0; c < sample.Values.Length; c++)
                 {
-                    sample.Inputs.Pressures[c].RawCounts = (int)(seq + c);
+                    sample.Values[c] = seq + c;
+                    sample.AirPresent[c] = (seq + c) % 2 == 0;
                 }
 
                 _handoff.Publish();
@@ -411,9 +412,9 @@ namespace PerfusionGuard.Tests.Handoff
                 bool whole = sample.AtMicros == seq * 10 && sample.UtcMillis == seq * 7 && sample.CarriedDropped == seq * 2
                     && sample.Decision.Action == (SafetyAction)(seq % 6) && sample.Decision.CauseRuleIndex == (int)(seq % 40)
                     && sample.Decision.SpeedLimitFraction == (seq % 100) / 100.0 && sample.Decision.ClampClosed == (seq % 3 == 0);
-                for (int c = 0; c < sample.Inputs.Pressures.Length; c++)
+                for (int c = 0; c < sample.Values.Length; c++)
                 {
-                    whole &= sample.Inputs.Pressures[c].RawCounts == (int)(seq + c);
+                    whole &= sample.Values[c] == seq + c && sample.AirPresent[c] == ((seq + c) % 2 == 0);
                 }
 
                 _handoff.Release();
