@@ -31,6 +31,8 @@ namespace PerfusionGuard.Tests.Telemetry
             var sampler = new TelemetrySampler(outbox, session, TelemetryFixtures.AdultCpbChannels, null, 10_000, 2);
             var frames = new List<(long Seq, long UptimeMs, long Dropped, double ArterialMmHg)>();
             int stop = 0;
+            int pause = 0;
+            int paused = 0;
             Exception telemetryFailure = null;
             var telemetry = new Thread(() =>
             {
@@ -40,6 +42,18 @@ namespace PerfusionGuard.Tests.Telemetry
                     var buffer = new byte[outbox.MaxMessageBytes];
                     while (true)
                     {
+                        if (Interlocked.CompareExchange(ref pause, 0, 0) == 1)
+                        {
+                            // Late, as a Lowest-priority thread blocked on a publish: takes nothing meanwhile.
+                            Interlocked.Exchange(ref paused, 1);
+                            while (Interlocked.CompareExchange(ref pause, 0, 0) == 1)
+                            {
+                                Thread.Yield();
+                            }
+
+                            Interlocked.Exchange(ref paused, 0);
+                        }
+
                         bool last = Interlocked.CompareExchange(ref stop, 0, 0) == 1;
                         sampler.EnqueueDataFrames();
                         long id;
@@ -58,7 +72,7 @@ namespace PerfusionGuard.Tests.Telemetry
 
                         if (random.Next(200) == 0)
                         {
-                            Thread.Sleep(1); // late, as a Lowest-priority thread blocked on a publish
+                            Thread.Sleep(0);
                         }
                     }
                 }
@@ -76,10 +90,24 @@ namespace PerfusionGuard.Tests.Telemetry
                 now += 10_000;
                 // What the cycle saw, tied to its time: a frame mixing two cycles would not match.
                 inputs.Pressures[(int)ChannelId.PArterial].Pressure = Pressure.FromMmHg(i % 1000);
-                if (i % 50 != 0)
+                if (i % 50 == 25)
                 {
-                    // Mostly a patient cycle (this test's, not the module's: the module's never waits),
-                    // so that most frames arrive; every 50th cycle goes ahead and may find the slots full.
+                    // The telemetry thread falls behind for three cycles: the two slots fill, a frame is refused.
+                    Interlocked.Exchange(ref pause, 1);
+                    while (Interlocked.CompareExchange(ref paused, 0, 0) == 0)
+                    {
+                        Thread.Yield();
+                    }
+                }
+                else if (i % 50 == 28)
+                {
+                    Interlocked.Exchange(ref pause, 0);
+                }
+
+                if (Interlocked.CompareExchange(ref pause, 0, 0) == 0)
+                {
+                    // Otherwise a patient cycle (this test's, not the module's: the module's never
+                    // waits), so that the frames that arrive are many and every refusal is one of the above.
                     while (sampler.Handoff.Count == sampler.Handoff.Slots)
                     {
                         Thread.Yield();
@@ -109,7 +137,7 @@ namespace PerfusionGuard.Tests.Telemetry
             }
 
             Assert.True(frames.Count > cycles / 2, "only " + frames.Count + " of " + cycles + " frames arrived");
-            Assert.True(sampler.Handoff.Refused > 0, "the test should make the handoff run full at least once");
+            Assert.True(sampler.Handoff.Refused >= cycles / 50, "every pause of the telemetry thread should cost a frame, refused " + sampler.Handoff.Refused);
             // Those not yet reported: refused after the last frame that arrived.
             Assert.Equal(cycles - frames.Count, reported + (cycles - previous));
             Assert.Equal(sampler.Handoff.Refused, reported + (cycles - previous));
