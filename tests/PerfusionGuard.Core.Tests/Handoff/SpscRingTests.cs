@@ -310,8 +310,14 @@ namespace PerfusionGuard.Tests.Handoff
             {
                 var t = new AlarmTransition
                 {
-                    AtMicros = seq, AlarmIndex = (short)(seq % 30_000), From = (AlarmState)(seq % 7), To = (AlarmState)((seq / 7) % 7),
-                    Priority = (AlarmPriority)(seq % 4), Cause = (AlarmTransitionCause)(seq % 9), Source = (CommandSource)(seq % 5), Technical = seq % 2 == 0,
+                    AtMicros = seq,
+                    AlarmIndex = (short)(seq % 30_000),
+                    From = (AlarmState)(seq % 7),
+                    To = (AlarmState)((seq / 7) % 7),
+                    Priority = (AlarmPriority)(seq % 4),
+                    Cause = (AlarmTransitionCause)(seq % 9),
+                    Source = (CommandSource)(seq % 5),
+                    Technical = seq % 2 == 0,
                 };
                 _ring.Record(ref t);
             }

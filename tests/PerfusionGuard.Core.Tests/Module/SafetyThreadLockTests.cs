@@ -280,7 +280,8 @@ namespace PerfusionGuard.Tests.Module
                 {
                     failure = e;
                 }
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             var watch = System.Diagnostics.Stopwatch.StartNew();
             thread.Start();
             bool completed = thread.Join(bound);
@@ -327,7 +328,8 @@ namespace PerfusionGuard.Tests.Module
                         Monitor.Exit(objects[k]);
                     }
                 }
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             _thread.Start();
             if (!_held.Wait(TimeSpan.FromSeconds(30)))
             {

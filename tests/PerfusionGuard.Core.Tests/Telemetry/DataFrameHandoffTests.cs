@@ -160,7 +160,8 @@ namespace PerfusionGuard.Tests.Telemetry
                 {
                     sampler.AfterCycle(now, inputs, default);
                 }
-            }) { IsBackground = true };
+            })
+            { IsBackground = true };
             cycle.Start();
             Assert.True(cycle.Join(TimeSpan.FromSeconds(10)), "the safety half waited for the outbox's lock");
             Assert.Equal(10, sampler.DataFramesSampled);
