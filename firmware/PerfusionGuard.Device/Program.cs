@@ -26,7 +26,8 @@ namespace PerfusionGuard.Device
     /// <item>network start-up, Lowest: Wi-Fi or Ethernet with a time limit, retried;</item>
     /// <item>telemetry, Lowest: once the network is up, the M2Mqtt link's connection thread; the module's events into the outbox and the outbox to the broker.</item>
     /// </list>
-    /// The safety loop waits on none of the others. Nothing here can be built or run on the
+    /// The safety loop waits on none of the others and takes no lock they hold (SAF-CYC-005): they
+    /// hand it nothing but lock-free rings and flags, and never write an output once it runs. Nothing here can be built or run on the
     /// development machines (NANO-PLATFORM.md, projects): it is written against the API shapes cited
     /// in each adapter; everything it composes is portable and host-tested.
     /// </summary>
@@ -101,6 +102,7 @@ namespace PerfusionGuard.Device
 
             BoardPin trip = board.FindPin(PinRole.SoftwareTrip);
             FailSafeOutputs failSafe = new FailSafeOutputs(ports.PumpEnable, ports.SoftwareTrip, trip != null && !trip.ActiveLow, ports.Clamp, speedLimit);
+            SafetyLoopThread safetyLoop = null;
             try
             {
                 IMicrosClock clock = CreateClock();
@@ -135,7 +137,7 @@ namespace PerfusionGuard.Device
                 }
 
                 ModuleConsoleBridge bridge = console != null ? console.Bridge : null;
-                SafetyLoopThread safetyLoop = new SafetyLoopThread(nowMicros =>
+                SafetyLoopThread loop = new SafetyLoopThread(nowMicros =>
                 {
                     // Console requests first, at the cycle boundary (SAF-BRD-017), then the module.
                     if (bridge != null)
@@ -145,7 +147,8 @@ namespace PerfusionGuard.Device
 
                     module.Step(nowMicros);
                 }, clock, board.CyclePeriodMicros, failSafe);
-                safetyLoop.Start();
+                loop.Start();
+                safetyLoop = loop;
 
                 // Log writer: the safety events and self-test results the cycle queued, into the flash log (SAF-LOG-007).
                 new PollingThread(nowMicros => module.PumpLog(16), clock, 100, ThreadPriority.Lowest).Start();
@@ -185,7 +188,7 @@ namespace PerfusionGuard.Device
                     new PollingThread(nowMicros =>
                     {
                         shell.Poll(nowMicros);
-                        control.RebootWhenReplySent(shell, failSafe);
+                        control.RebootWhenReplySent(shell, safetyLoop);
                     }, clock, 20, ThreadPriority.BelowNormal).Start();
                 }
 
@@ -194,7 +197,17 @@ namespace PerfusionGuard.Device
             }
             catch (Exception e)
             {
-                failSafe.StopEverything();
+                if (safetyLoop != null)
+                {
+                    // Once the safety loop runs it alone writes the outputs (SAF-CYC-005): it drives
+                    // them safe and stops feeding the watchdog.
+                    safetyLoop.RequestFailSafeStop();
+                }
+                else
+                {
+                    failSafe.StopEverything();
+                }
+
                 Halt(new string[] { "start-up failed: " + e.Message });
             }
 

@@ -12,10 +12,12 @@ namespace PerfusionGuard.Alarms
     /// for the console, a bounded history and sinks for the event log and telemetry. It runs at the
     /// end of every safety cycle (<see cref="ICycleObserver"/>) and allocates nothing there: every
     /// table is sized at construction.
-    /// <para>Operator commands come from other threads (console, panel); a lock makes them atomic
-    /// with <see cref="Update"/>. Nothing remote can acknowledge or pause (SAF-ALM-008); reset of a
-    /// latched alarm is the supervisor's local operator reset, seen here when the rule stops being
-    /// in effect (SAF-ALM-003).</para>
+    /// <para>One thread only, the safety thread: operator commands reach it there (the silence key
+    /// in the module's step, the console's acknowledge as a request the safety thread carries out,
+    /// and the console reads a snapshot copied at a cycle boundary: SAF-BRD-017, SAF-CON-012), so it
+    /// takes no lock (SAF-CYC-005); the sinks hand transitions to other threads through lock-free
+    /// rings. Nothing remote can acknowledge or pause (SAF-ALM-008); reset of a latched alarm is the
+    /// supervisor's local operator reset, seen here when the rule stops being in effect (SAF-ALM-003).</para>
     /// </summary>
     public sealed class AlarmManager : ICycleObserver
     {
@@ -36,7 +38,6 @@ namespace PerfusionGuard.Alarms
         private readonly AlarmEscalation _escalation;
         private readonly AlarmTransitionRing _history;
         private readonly AlarmTransitionRing[] _sinks = new AlarmTransitionRing[MaxSinks];
-        private readonly object _lock = new object();
 
         // Per-alarm state, parallel arrays indexed by rule index (no per-cycle allocation).
         private readonly AlarmState[] _state;
@@ -109,20 +110,17 @@ namespace PerfusionGuard.Alarms
         /// </summary>
         public void AddSink(AlarmTransitionRing sink)
         {
-            lock (_lock)
+            if (sink == null)
             {
-                if (sink == null)
-                {
-                    throw new System.ArgumentNullException(nameof(sink), "alarm manager: sink is null");
-                }
-
-                if (_sinkCount == MaxSinks)
-                {
-                    throw new System.InvalidOperationException("alarm manager: at most " + MaxSinks + " transition sinks");
-                }
-
-                _sinks[_sinkCount++] = sink;
+                throw new System.ArgumentNullException(nameof(sink), "alarm manager: sink is null");
             }
+
+            if (_sinkCount == MaxSinks)
+            {
+                throw new System.InvalidOperationException("alarm manager: at most " + MaxSinks + " transition sinks");
+            }
+
+            _sinks[_sinkCount++] = sink;
         }
 
         /// <summary>
@@ -132,29 +130,23 @@ namespace PerfusionGuard.Alarms
         /// </summary>
         public AlarmStatus AlarmAt(int listIndex)
         {
-            lock (_lock)
+            if (listIndex < 0 || listIndex >= _activeCount)
             {
-                if (listIndex < 0 || listIndex >= _activeCount)
-                {
-                    throw new System.ArgumentOutOfRangeException(nameof(listIndex), "alarm list: index " + listIndex + " outside 0.." + (_activeCount - 1));
-                }
-
-                return StatusOfLocked(_order[listIndex]);
+                throw new System.ArgumentOutOfRangeException(nameof(listIndex), "alarm list: index " + listIndex + " outside 0.." + (_activeCount - 1));
             }
+
+            return StatusOf(_order[listIndex]);
         }
 
         /// <summary>The alarm of profile rule <paramref name="alarmIndex"/> (0..<see cref="AlarmCount"/>-1), in any state.</summary>
         public AlarmStatus AlarmOfRule(int alarmIndex)
         {
-            lock (_lock)
+            if (alarmIndex < 0 || alarmIndex >= _alarmCount)
             {
-                if (alarmIndex < 0 || alarmIndex >= _alarmCount)
-                {
-                    throw new System.ArgumentOutOfRangeException(nameof(alarmIndex), "alarm table: index " + alarmIndex + " outside 0.." + (_alarmCount - 1));
-                }
-
-                return StatusOfLocked(alarmIndex);
+                throw new System.ArgumentOutOfRangeException(nameof(alarmIndex), "alarm table: index " + alarmIndex + " outside 0.." + (_alarmCount - 1));
             }
+
+            return StatusOf(alarmIndex);
         }
 
         /// <summary>Index of the alarm whose id is <paramref name="alarmId"/>; -1 when none.</summary>
@@ -183,24 +175,21 @@ namespace PerfusionGuard.Alarms
         /// </summary>
         public void Update(long nowMicros)
         {
-            lock (_lock)
+            int ruleCount = _conditions.RuleCount;
+            if (ruleCount != _alarmCount)
             {
-                int ruleCount = _conditions.RuleCount;
-                if (ruleCount != _alarmCount)
-                {
-                    ResetTableLocked(ruleCount);
-                }
+                ResetTable(ruleCount);
+            }
 
-                for (int i = 0; i < _alarmCount; i++)
-                {
-                    UpdateAlarmLocked(i, nowMicros);
-                }
+            for (int i = 0; i < _alarmCount; i++)
+            {
+                UpdateAlarm(i, nowMicros);
+            }
 
-                RebuildListLocked();
-                if (_signal != null)
-                {
-                    _signal.Update(nowMicros, _highestAudible, _highestVisual);
-                }
+            RebuildList();
+            if (_signal != null)
+            {
+                _signal.Update(nowMicros, _highestAudible, _highestVisual);
             }
         }
 
@@ -211,30 +200,27 @@ namespace PerfusionGuard.Alarms
         /// </summary>
         public bool Acknowledge(long nowMicros, CommandSource source)
         {
-            lock (_lock)
+            if (source == CommandSource.Remote)
             {
-                if (source == CommandSource.Remote)
-                {
-                    RecordRefusedLocked(nowMicros, source);
-                    return false;
-                }
-
-                bool any = false;
-                for (int i = 0; i < _alarmCount; i++)
-                {
-                    AlarmState state = _state[i];
-                    if (state == AlarmState.Active || state == AlarmState.Latched || state == AlarmState.AudioPaused)
-                    {
-                        _acknowledged[i] = true;
-                        _pausedUntilMicros[i] = 0;
-                        SetStateLocked(i, AlarmState.Acknowledged, nowMicros, AlarmTransitionCause.Acknowledge, source);
-                        any = true;
-                    }
-                }
-
-                RebuildListLocked();
-                return any;
+                RecordRefused(nowMicros, source);
+                return false;
             }
+
+            bool any = false;
+            for (int i = 0; i < _alarmCount; i++)
+            {
+                AlarmState state = _state[i];
+                if (state == AlarmState.Active || state == AlarmState.Latched || state == AlarmState.AudioPaused)
+                {
+                    _acknowledged[i] = true;
+                    _pausedUntilMicros[i] = 0;
+                    SetState(i, AlarmState.Acknowledged, nowMicros, AlarmTransitionCause.Acknowledge, source);
+                    any = true;
+                }
+            }
+
+            RebuildList();
+            return any;
         }
 
         /// <summary>
@@ -246,37 +232,34 @@ namespace PerfusionGuard.Alarms
         /// </summary>
         public bool PauseAudio(long nowMicros, long durationMicros, CommandSource source)
         {
-            lock (_lock)
+            if (source == CommandSource.Remote || durationMicros <= 0)
             {
-                if (source == CommandSource.Remote || durationMicros <= 0)
-                {
-                    RecordRefusedLocked(nowMicros, source);
-                    return false;
-                }
-
-                if (durationMicros > MaxAudioPauseMicros)
-                {
-                    durationMicros = MaxAudioPauseMicros;
-                }
-
-                bool any = false;
-                for (int i = 0; i < _alarmCount; i++)
-                {
-                    AlarmState state = _state[i];
-                    if (state == AlarmState.Active || state == AlarmState.Latched || state == AlarmState.AudioPaused)
-                    {
-                        _pausedUntilMicros[i] = nowMicros + durationMicros;
-                        SetStateLocked(i, AlarmState.AudioPaused, nowMicros, AlarmTransitionCause.AudioPause, source);
-                        any = true;
-                    }
-                }
-
-                RebuildListLocked();
-                return any;
+                RecordRefused(nowMicros, source);
+                return false;
             }
+
+            if (durationMicros > MaxAudioPauseMicros)
+            {
+                durationMicros = MaxAudioPauseMicros;
+            }
+
+            bool any = false;
+            for (int i = 0; i < _alarmCount; i++)
+            {
+                AlarmState state = _state[i];
+                if (state == AlarmState.Active || state == AlarmState.Latched || state == AlarmState.AudioPaused)
+                {
+                    _pausedUntilMicros[i] = nowMicros + durationMicros;
+                    SetState(i, AlarmState.AudioPaused, nowMicros, AlarmTransitionCause.AudioPause, source);
+                    any = true;
+                }
+            }
+
+            RebuildList();
+            return any;
         }
 
-        private void UpdateAlarmLocked(int i, long nowMicros)
+        private void UpdateAlarm(int i, long nowMicros)
         {
             ConditionRule rule = _conditions.RuleAt(i);
             ConditionStatus status = _conditions.StatusAt(i);
@@ -373,11 +356,11 @@ namespace PerfusionGuard.Alarms
 
             if (next != _state[i] || cause == AlarmTransitionCause.Escalation)
             {
-                SetStateLocked(i, next, nowMicros, cause, CommandSource.Firmware);
+                SetState(i, next, nowMicros, cause, CommandSource.Firmware);
             }
         }
 
-        private void SetStateLocked(int i, AlarmState next, long nowMicros, AlarmTransitionCause cause, CommandSource source)
+        private void SetState(int i, AlarmState next, long nowMicros, AlarmTransitionCause cause, CommandSource source)
         {
             _scratch.AtMicros = nowMicros;
             _scratch.AlarmIndex = (short)i;
@@ -393,10 +376,10 @@ namespace PerfusionGuard.Alarms
             }
 
             _state[i] = next;
-            PublishLocked();
+            Publish();
         }
 
-        private void RecordRefusedLocked(long nowMicros, CommandSource source)
+        private void RecordRefused(long nowMicros, CommandSource source)
         {
             _scratch.AtMicros = nowMicros;
             _scratch.AlarmIndex = -1;
@@ -406,10 +389,10 @@ namespace PerfusionGuard.Alarms
             _scratch.Cause = AlarmTransitionCause.Refused;
             _scratch.Source = source;
             _scratch.Technical = false;
-            PublishLocked();
+            Publish();
         }
 
-        private void PublishLocked()
+        private void Publish()
         {
             _history.Record(ref _scratch);
             for (int s = 0; s < _sinkCount; s++)
@@ -418,7 +401,7 @@ namespace PerfusionGuard.Alarms
             }
         }
 
-        private void ResetTableLocked(int ruleCount)
+        private void ResetTable(int ruleCount)
         {
             if (ruleCount > _state.Length)
             {
@@ -438,7 +421,7 @@ namespace PerfusionGuard.Alarms
             _alarmCount = ruleCount;
         }
 
-        private void RebuildListLocked()
+        private void RebuildList()
         {
             int count = 0;
             AlarmPriority audible = AlarmPriority.None;
@@ -489,7 +472,7 @@ namespace PerfusionGuard.Alarms
             return _raisedAtMicros[a] < _raisedAtMicros[b];
         }
 
-        private AlarmStatus StatusOfLocked(int i)
+        private AlarmStatus StatusOf(int i)
         {
             ConditionRule rule = _conditions.RuleAt(i);
             AlarmStatus status;

@@ -1,19 +1,22 @@
+using System.Threading;
+using PerfusionGuard.Handoff;
+
 namespace PerfusionGuard.Alarms
 {
     /// <summary>
-    /// Fixed-size ring of <see cref="AlarmTransition"/>s. Used twice: as the alarm history (never
-    /// drained, read newest-first for <c>alarm history</c>) and as a sink one consumer drains (the
-    /// event log writer, the telemetry outbox; each has its own ring). When full the oldest entry is
-    /// overwritten and <see cref="OverflowCount"/> grows: the safety cycle never waits.
+    /// Fixed-size ring of <see cref="AlarmTransition"/>s written by one producer thread (the alarm
+    /// manager, on the safety thread). Used twice: as the alarm history (never drained, read
+    /// newest-first on the producer's thread for <c>alarm history</c>) and as a sink one consumer
+    /// thread drains (the event log writer, the telemetry thread; each has its own ring). When full
+    /// the oldest entry is overwritten and <see cref="OverflowCount"/> grows. No lock (SAF-CYC-005):
+    /// the positions move by Interlocked operations only (<see cref="SpscRingIndex"/>), so the safety
+    /// cycle never waits for a consumer.
     /// </summary>
     public sealed class AlarmTransitionRing
     {
         private readonly AlarmTransition[] _items;
-        private readonly object _lock = new object();
-        private int _head;
-        private int _count;
-        private long _overflowCount;
-        private long _recordedCount;
+        private readonly SpscRingIndex _index;
+        private int _recordedCount;
 
         /// <summary>Creates a ring of <paramref name="capacity"/> transitions (allocated now, once).</summary>
         public AlarmTransitionRing(int capacity)
@@ -23,75 +26,66 @@ namespace PerfusionGuard.Alarms
                 throw new System.ArgumentOutOfRangeException(nameof(capacity), "alarm transition ring: capacity must be at least 1");
             }
 
+            _index = new SpscRingIndex(capacity);
             _items = new AlarmTransition[capacity];
         }
 
         /// <summary>Most transitions the ring holds.</summary>
-        public int Capacity => _items.Length;
+        public int Capacity => _index.Capacity;
 
         /// <summary>Transitions held now.</summary>
-        public int Count => _count;
+        public int Count => _index.Count;
 
         /// <summary>Transitions overwritten before anyone took them.</summary>
-        public long OverflowCount => _overflowCount;
+        public long OverflowCount => _index.Overflows;
 
         /// <summary>Transitions recorded since start.</summary>
-        public long RecordedCount => _recordedCount;
+        public long RecordedCount => Interlocked.CompareExchange(ref _recordedCount, 0, 0);
 
-        /// <summary>Records a transition; overwrites the oldest when full.</summary>
+        /// <summary>Producer thread: records a transition; overwrites the oldest when full. Never waits, allocates nothing.</summary>
         public void Record(ref AlarmTransition transition)
         {
-            lock (_lock)
-            {
-                int tail = (_head + _count) % _items.Length;
-                if (_count == _items.Length)
-                {
-                    _head = (_head + 1) % _items.Length;
-                    _overflowCount++;
-                }
-                else
-                {
-                    _count++;
-                }
-
-                _items[tail] = transition;
-                _recordedCount++;
-            }
+            int slot = _index.BeginWrite(true);
+            _items[slot] = transition;
+            _index.EndWrite();
+            Interlocked.Increment(ref _recordedCount);
         }
 
-        /// <summary>Takes the oldest transition; false when empty.</summary>
+        /// <summary>Consumer thread: takes the oldest transition; false when empty.</summary>
         public bool TryTake(out AlarmTransition transition)
         {
-            lock (_lock)
+            while (true)
             {
-                if (_count == 0)
+                int slot = _index.BeginRead();
+                if (slot < 0)
                 {
                     transition = default;
                     return false;
                 }
 
-                transition = _items[_head];
-                _head = (_head + 1) % _items.Length;
-                _count--;
-                return true;
+                transition = _items[slot];
+                if (_index.EndRead())
+                {
+                    return true;
+                }
             }
         }
 
-        /// <summary>Reads without removing: index 0 is the newest; false when <paramref name="newestFirstIndex"/> is out of range.</summary>
+        /// <summary>
+        /// Producer thread only (the history is read on the safety thread, SAF-CON-012): reads without
+        /// removing, index 0 is the newest; false when <paramref name="newestFirstIndex"/> is out of range.
+        /// </summary>
         public bool TryPeekNewest(int newestFirstIndex, out AlarmTransition transition)
         {
-            lock (_lock)
+            int slot = _index.NewestSlot(newestFirstIndex);
+            if (slot < 0)
             {
-                if (newestFirstIndex < 0 || newestFirstIndex >= _count)
-                {
-                    transition = default;
-                    return false;
-                }
-
-                int slot = (_head + _count - 1 - newestFirstIndex) % _items.Length;
-                transition = _items[slot];
-                return true;
+                transition = default;
+                return false;
             }
+
+            transition = _items[slot];
+            return true;
         }
     }
 }

@@ -1,11 +1,14 @@
+using PerfusionGuard.Handoff;
+
 namespace PerfusionGuard.Log
 {
     /// <summary>
     /// Records the safety thread wants in the event log, waiting for the log writer thread (the
     /// start-up self-test's results). The event log holds its lock while it writes flash, which can
     /// take tens of milliseconds, so the safety thread only copies a few fields in here and never
-    /// waits for a flash write (SAF-LOG-007). Fixed size; when full the oldest waiting record is
-    /// dropped and counted.
+    /// waits for a flash write (SAF-LOG-007) nor for the log writer (SAF-CYC-005: one producer, one
+    /// consumer, positions moved by Interlocked operations only, <see cref="SpscRingIndex"/>).
+    /// Fixed size; when full the oldest waiting record is dropped and counted.
     /// </summary>
     public sealed class PendingRecordRing
     {
@@ -16,14 +19,12 @@ namespace PerfusionGuard.Log
         private readonly int[] _newValue;
         private readonly int[] _auxValue;
         private readonly byte[] _source;
-        private readonly object _lock = new object();
-        private int _head;
-        private int _count;
-        private long _overflowCount;
+        private readonly SpscRingIndex _index;
 
         /// <summary>A ring of <paramref name="capacity"/> records (allocated now).</summary>
         public PendingRecordRing(int capacity)
         {
+            _index = new SpscRingIndex(capacity);
             _atMicros = new long[capacity];
             _kind = new EventKind[capacity];
             _subject = new int[capacity];
@@ -33,36 +34,27 @@ namespace PerfusionGuard.Log
             _source = new byte[capacity];
         }
 
+        /// <summary>Number of records the ring holds.</summary>
+        public int Capacity => _index.Capacity;
+
         /// <summary>Records waiting.</summary>
-        public int Count => _count;
+        public int Count => _index.Count;
 
         /// <summary>Records dropped because the ring was full.</summary>
-        public long OverflowCount => _overflowCount;
+        public long OverflowCount => _index.Overflows;
 
-        /// <summary>Queues a record (the arguments of <see cref="EventLog.Append"/>). Allocates nothing.</summary>
+        /// <summary>Producer thread: queues a record (the arguments of <see cref="EventLog.Append"/>). Never waits, allocates nothing.</summary>
         public void Record(long atMicros, EventKind kind, int subject, int oldValue, int newValue, int auxValue, byte source)
         {
-            lock (_lock)
-            {
-                int tail = (_head + _count) % _kind.Length;
-                if (_count == _kind.Length)
-                {
-                    _head = (_head + 1) % _kind.Length;
-                    _overflowCount++;
-                }
-                else
-                {
-                    _count++;
-                }
-
-                _atMicros[tail] = atMicros;
-                _kind[tail] = kind;
-                _subject[tail] = subject;
-                _oldValue[tail] = oldValue;
-                _newValue[tail] = newValue;
-                _auxValue[tail] = auxValue;
-                _source[tail] = source;
-            }
+            int slot = _index.BeginWrite(true);
+            _atMicros[slot] = atMicros;
+            _kind[slot] = kind;
+            _subject[slot] = subject;
+            _oldValue[slot] = oldValue;
+            _newValue[slot] = newValue;
+            _auxValue[slot] = auxValue;
+            _source[slot] = source;
+            _index.EndWrite();
         }
 
         /// <summary>Log writer thread: appends the oldest waiting record to <paramref name="log"/>; false when none waits.</summary>
@@ -75,27 +67,46 @@ namespace PerfusionGuard.Log
             int newValue;
             int auxValue;
             byte source;
-            lock (_lock)
+            if (!TryTakeOldest(out atMicros, out kind, out subject, out oldValue, out newValue, out auxValue, out source))
             {
-                if (_count == 0)
+                return false;
+            }
+
+            // The ring's slot is free again before the flash write, which may take long.
+            log.Append(atMicros, kind, subject, oldValue, newValue, auxValue, source);
+            return true;
+        }
+
+        /// <summary>Consumer thread: takes the oldest waiting record field by field; false when none waits.</summary>
+        public bool TryTakeOldest(out long atMicros, out EventKind kind, out int subject, out int oldValue, out int newValue, out int auxValue, out byte source)
+        {
+            while (true)
+            {
+                int slot = _index.BeginRead();
+                if (slot < 0)
                 {
+                    atMicros = 0;
+                    kind = EventKind.None;
+                    subject = 0;
+                    oldValue = 0;
+                    newValue = 0;
+                    auxValue = 0;
+                    source = 0;
                     return false;
                 }
 
-                atMicros = _atMicros[_head];
-                kind = _kind[_head];
-                subject = _subject[_head];
-                oldValue = _oldValue[_head];
-                newValue = _newValue[_head];
-                auxValue = _auxValue[_head];
-                source = _source[_head];
-                _head = (_head + 1) % _kind.Length;
-                _count--;
+                atMicros = _atMicros[slot];
+                kind = _kind[slot];
+                subject = _subject[slot];
+                oldValue = _oldValue[slot];
+                newValue = _newValue[slot];
+                auxValue = _auxValue[slot];
+                source = _source[slot];
+                if (_index.EndRead())
+                {
+                    return true;
+                }
             }
-
-            // Outside the ring's lock: the flash write may take long, the safety thread may be recording.
-            log.Append(atMicros, kind, subject, oldValue, newValue, auxValue, source);
-            return true;
         }
     }
 }

@@ -171,7 +171,8 @@ namespace PerfusionGuard.Module
                 _telemetryEvents = new SafetyEventRing(options.TelemetrySinkCapacity);
                 _telemetryAlarms = new AlarmTransitionRing(options.TelemetrySinkCapacity);
                 _alarms.AddSink(_telemetryAlarms);
-                _telemetry = new TelemetrySampler(options.TelemetryOutbox, _telemetrySession, profile.Channels, _supervisor, options.TelemetryPeriodMicros);
+                _telemetry = new TelemetrySampler(options.TelemetryOutbox, _telemetrySession, profile.Channels, _supervisor, options.TelemetryPeriodMicros,
+                    options.TelemetryFrameSlots);
                 observers = new ICycleObserver[] { _alarms, _telemetry };
             }
             else
@@ -312,7 +313,11 @@ namespace PerfusionGuard.Module
         /// <summary>Writes up to <paramref name="maxRecords"/> waiting log entries (log-writer thread).</summary>
         public int PumpLog(int maxRecords) => _recorder.Pump(maxRecords);
 
-        /// <summary>Moves waiting alarm transitions and safety events into the telemetry outbox (telemetry thread).</summary>
+        /// <summary>
+        /// Telemetry thread: moves the data frames, alarm transitions and safety events the safety
+        /// thread handed over into the telemetry outbox, in that order (each kind in the order it
+        /// happened), and returns how many. The safety thread never touches the outbox (SAF-CYC-005).
+        /// </summary>
         public int PumpTelemetryEvents(long nowMicros)
         {
             if (_telemetry == null)
@@ -320,7 +325,8 @@ namespace PerfusionGuard.Module
                 return 0;
             }
 
-            return _telemetry.DrainAlarmTransitions(nowMicros, _telemetryAlarms) + _telemetry.DrainEvents(nowMicros, _telemetryEvents);
+            return _telemetry.EnqueueDataFrames() + _telemetry.DrainAlarmTransitions(nowMicros, _telemetryAlarms)
+                + _telemetry.DrainEvents(nowMicros, _telemetryEvents);
         }
 
         private void PollKeys(long nowMicros)

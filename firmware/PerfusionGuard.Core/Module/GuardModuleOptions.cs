@@ -36,5 +36,14 @@ namespace PerfusionGuard.Module
 
         /// <summary>Period of telemetry data frames.</summary>
         public long TelemetryPeriodMicros = TelemetrySampler.DefaultPeriodMicros;
+
+        /// <summary>
+        /// Data frames the safety cycle hands over that may wait for the telemetry thread (SAF-CYC-005),
+        /// a few hundred bytes each. That thread also waits up to 5 s for a QoS 1 PUBACK
+        /// (DeviceTelemetry.AckTimeoutMillis) between two moves: at the default 1 s period the slots
+        /// hold 4 s, so only a PUBACK slower than that costs frames, each counted in the next frame's
+        /// <c>dropped</c> (SAF-TEL-003).
+        /// </summary>
+        public int TelemetryFrameSlots = DataFrameHandoff.DefaultSlots;
     }
 }

@@ -5,13 +5,13 @@ namespace PerfusionGuard.Module
 {
     /// <summary>
     /// Telemetry of a module beside its <see cref="GuardModule"/>, the part every host shares: the
-    /// module already samples into the outbox on its safety cycle (one sampler, the module's, set up
-    /// by <see cref="Configure"/> through <see cref="GuardModuleOptions"/>) and keeps the session
-    /// with the event log's boot counter; this adds the topics, the retained <c>meta</c> and the
-    /// Last Will payloads, and the background step that moves the module's alarm transitions and
-    /// safety events into the outbox and drains the outbox to the link (SAF-TEL-004: never on the
-    /// safety thread). The device only adds its M2Mqtt link and a thread. Allocates at start-up only,
-    /// apart from what the link does.
+    /// module already samples data frames on its safety cycle (one sampler, the module's, set up by
+    /// <see cref="Configure"/> through <see cref="GuardModuleOptions"/>) and keeps the session with
+    /// the event log's boot counter; this adds the topics, the retained <c>meta</c> and the Last
+    /// Will payloads, and the background step that moves the module's data frames, alarm
+    /// transitions and safety events into the outbox and drains the outbox to the link
+    /// (SAF-TEL-004, SAF-CYC-005: the outbox is never touched on the safety thread). The device only
+    /// adds its M2Mqtt link and a thread. Allocates at start-up only, apart from what the link does.
     /// </summary>
     public sealed class ModuleTelemetry
     {
@@ -72,7 +72,7 @@ namespace PerfusionGuard.Module
         /// <summary>The topic of the Last Will.</summary>
         public string WillTopic => Topics.TopicOf(TelemetryTopic.State);
 
-        /// <summary>The outbox the module's sampler fills.</summary>
+        /// <summary>The outbox the telemetry thread fills with the module's messages.</summary>
         public TelemetryOutbox Outbox => _module.TelemetryOutbox;
 
         /// <summary>The pump, once <see cref="Attach"/> has been called.</summary>
@@ -85,15 +85,32 @@ namespace PerfusionGuard.Module
         }
 
         /// <summary>
-        /// The telemetry thread's step: the module's waiting alarm transitions and safety events into
-        /// the outbox (always, so none is lost while the link is down), then up to
-        /// <see cref="MessagesPerStep"/> messages to the link when one is attached. Blocks only on the
-        /// link (a QoS 1 publish waits for its PUBACK). Returns the messages sent.
+        /// The telemetry thread's step: the data frames, alarm transitions and safety events the
+        /// module's safety thread handed over into the outbox (always, so none is lost while the link
+        /// is down), then up to <see cref="MessagesPerStep"/> messages to the link when one is
+        /// attached, moving what the safety thread handed over again before each one: a QoS 1 publish
+        /// blocks on the link until its PUBACK comes (seconds when the broker is slow), and the
+        /// safety thread's handoff holds only a few data frames (SAF-CYC-005). Returns the messages sent.
         /// </summary>
         public int Step(long nowMicros)
         {
-            _module.PumpTelemetryEvents(nowMicros);
-            return _pump == null ? 0 : _pump.PumpOnce(MessagesPerStep);
+            int sent = 0;
+            while (true)
+            {
+                _module.PumpTelemetryEvents(nowMicros);
+                if (_pump == null || sent >= MessagesPerStep)
+                {
+                    return sent;
+                }
+
+                int published = _pump.PumpOnce(1);
+                if (published == 0)
+                {
+                    return sent;
+                }
+
+                sent += published;
+            }
         }
     }
 }

@@ -8,8 +8,9 @@ namespace PerfusionGuard.Telemetry
     /// Encodes one <c>data</c> frame: the common header, how many data frames were dropped since the
     /// previous frame, the decision (pump enable, action, speed limit, cause, clamp) and every
     /// channel of the profile with its unit-suffixed value key and its quality bitmask.
-    /// Every key is built in the constructor, so <see cref="Encode"/> allocates nothing
-    /// (SAF-TEL-004: the safety cycle only enqueues and allocates nothing).
+    /// Every key is built in the constructor, so encoding allocates nothing (SAF-TEL-004). On a
+    /// module it runs on the telemetry thread, from a <see cref="DataFrameSample"/> the safety cycle
+    /// handed over (SAF-CYC-005).
     /// </summary>
     public sealed class DataFrameEncoder
     {
@@ -21,6 +22,7 @@ namespace PerfusionGuard.Telemetry
         private readonly string[] _extraKeys;
         private readonly string[] _latchKeys;
         private readonly int[] _decimals;
+        private readonly DataFrameSample _scratch;
 
         /// <summary>Creates the encoder for the channels <paramref name="channels"/> of the active profile.</summary>
         /// <param name="session">Header fields and sequence numbers.</param>
@@ -36,6 +38,7 @@ namespace PerfusionGuard.Telemetry
             _extraKeys = new string[channels.Length];
             _latchKeys = new string[channels.Length];
             _decimals = new int[channels.Length];
+            _scratch = new DataFrameSample(channels.Length);
             for (int i = 0; i < channels.Length; i++)
             {
                 ChannelId id = channels[i];
@@ -72,9 +75,41 @@ namespace PerfusionGuard.Telemetry
         public long Encode(JsonByteWriter writer, long nowMicros, SafetyInputs inputs, SafetyDecision decision, long droppedDataFrames, long alarmDropsTotal)
         {
             long seq = _session.NextSeq(TelemetryTopic.Data);
+            string cause = null;
+            if (decision.CauseRuleIndex >= 0 && _monitor != null && decision.CauseRuleIndex < _monitor.RuleCount)
+            {
+                cause = _monitor.RuleAt(decision.CauseRuleIndex).AlarmId;
+            }
+
+            _scratch.CopyChannels(_channels, inputs);
+            Write(writer, seq, nowMicros, _session.UtcMillisNow(), _scratch, decision, cause, droppedDataFrames, alarmDropsTotal);
+            return seq;
+        }
+
+        /// <summary>
+        /// Writes the frame of a <paramref name="sample"/> the safety cycle took (its own seq, times,
+        /// inputs, decision and cause), on the telemetry thread (SAF-CYC-005); returns its sequence number.
+        /// </summary>
+        /// <param name="writer">Preallocated writer; check <see cref="JsonByteWriter.Overflowed"/> after.</param>
+        /// <param name="sample">The sample; read only.</param>
+        /// <param name="droppedDataFrames">Data frames dropped since the previous frame (SAF-TEL-003).</param>
+        /// <param name="alarmDropsTotal">Alarm and event messages the outbox could not store since start (SAF-TEL-002).</param>
+        public long Encode(JsonByteWriter writer, DataFrameSample sample, long droppedDataFrames, long alarmDropsTotal)
+        {
+            Write(writer, sample.Seq, sample.AtMicros, sample.UtcMillis, sample, sample.Decision, sample.CauseAlarmId,
+                droppedDataFrames, alarmDropsTotal);
+            return sample.Seq;
+        }
+
+        /// <summary>Copies what a frame of this encoder shows from <paramref name="inputs"/> into <paramref name="sample"/>. Allocates nothing.</summary>
+        public void CopyChannels(DataFrameSample sample, SafetyInputs inputs) => sample.CopyChannels(_channels, inputs);
+
+        private void Write(JsonByteWriter writer, long seq, long nowMicros, long utcMillis, DataFrameSample channels, SafetyDecision decision,
+            string causeAlarmId, long droppedDataFrames, long alarmDropsTotal)
+        {
             writer.Reset();
             writer.BeginObject();
-            _session.WriteHeader(writer, seq, nowMicros);
+            _session.WriteHeader(writer, seq, nowMicros, utcMillis);
             writer.WriteNumber("dropped", droppedDataFrames);
             writer.WriteNumber("alarm_drops", alarmDropsTotal);
             writer.WriteBoolean("pump_enable", decision.PumpEnable);
@@ -85,9 +120,9 @@ namespace PerfusionGuard.Telemetry
             {
                 writer.WriteNull("cause");
             }
-            else if (_monitor != null && decision.CauseRuleIndex < _monitor.RuleCount)
+            else if (causeAlarmId != null)
             {
-                writer.WriteString("cause", _monitor.RuleAt(decision.CauseRuleIndex).AlarmId);
+                writer.WriteString("cause", causeAlarmId);
             }
             else
             {
@@ -96,41 +131,35 @@ namespace PerfusionGuard.Telemetry
 
             for (int i = 0; i < _channels.Length; i++)
             {
-                int slot = (int)_channels[i];
                 switch (ChannelNames.KindOf(_channels[i]))
                 {
                     case ChannelKind.Pressure:
-                        writer.WriteFixed(_valueKeys[i], inputs.Pressures[slot].Pressure.MmHg, _decimals[i]);
-                        writer.WriteNumber(_qualityKeys[i], (long)inputs.Pressures[slot].Quality);
-                        break;
                     case ChannelKind.Flow:
-                        writer.WriteFixed(_valueKeys[i], inputs.Flows[slot].Flow.LPerMin, _decimals[i]);
-                        writer.WriteNumber(_qualityKeys[i], (long)inputs.Flows[slot].Quality);
+                        writer.WriteFixed(_valueKeys[i], channels.Values[i], _decimals[i]);
                         break;
                     case ChannelKind.Air:
-                        writer.WriteNumber(_valueKeys[i], inputs.Air[slot].MicrobubblesPerMinute);
-                        writer.WriteBoolean(_extraKeys[i], inputs.Air[slot].AirPresent);
-                        writer.WriteBoolean(_latchKeys[i], inputs.Air[slot].LatchTripped);
-                        writer.WriteNumber(_qualityKeys[i], (long)inputs.Air[slot].Quality);
+                        writer.WriteNumber(_valueKeys[i], (long)channels.Values[i]);
+                        writer.WriteBoolean(_extraKeys[i], channels.AirPresent[i]);
+                        writer.WriteBoolean(_latchKeys[i], channels.LatchTripped[i]);
                         break;
                     case ChannelKind.Level:
-                        if (inputs.ReservoirLevel.HasVolume)
+                        if (channels.ReservoirHasVolume)
                         {
-                            writer.WriteFixed(_valueKeys[i], inputs.ReservoirLevel.Volume.Ml, _decimals[i]);
+                            writer.WriteFixed(_valueKeys[i], channels.Values[i], _decimals[i]);
                         }
                         else
                         {
                             writer.WriteNull(_valueKeys[i]);
                         }
 
-                        writer.WriteString(_extraKeys[i], TelemetryNames.NameOf(inputs.ReservoirLevel.State));
-                        writer.WriteNumber(_qualityKeys[i], (long)inputs.ReservoirLevel.Quality);
+                        writer.WriteString(_extraKeys[i], TelemetryNames.NameOf(channels.ReservoirState));
                         break;
                 }
+
+                writer.WriteNumber(_qualityKeys[i], (long)channels.Qualities[i]);
             }
 
             writer.EndObject();
-            return seq;
         }
     }
 }

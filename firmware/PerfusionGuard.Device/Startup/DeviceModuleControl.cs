@@ -40,9 +40,12 @@ namespace PerfusionGuard.Device.Startup
 
         /// <summary>
         /// Console thread, after each poll: once a reboot was requested and the reply has been handed
-        /// to the UART, drives every output safe and reboots (the start-up self-test runs again).
+        /// to the UART, asks the safety loop to drive every output safe and stop, waits (bounded) until
+        /// it has, and reboots (the start-up self-test runs again). The console never writes an output
+        /// itself: the safety loop would then wait on the pin's lock (SAF-CYC-005). A loop that does not
+        /// answer within a second is hung, and the reboot leaves every energize-to-run output off anyway.
         /// </summary>
-        public void RebootWhenReplySent(SerialShell shell, FailSafeOutputs failSafe)
+        public void RebootWhenReplySent(SerialShell shell, SafetyLoopThread safetyLoop)
         {
             if (Interlocked.CompareExchange(ref _rebootRequested, 1, 1) != 1 || shell.Output.PendingBytes > 0)
             {
@@ -51,7 +54,12 @@ namespace PerfusionGuard.Device.Startup
 
             // The UART driver still shifts out the last bytes of the reply.
             Thread.Sleep(200);
-            failSafe.StopEverything();
+            safetyLoop.RequestFailSafeStop();
+            for (int waited = 0; waited < 1000 && !safetyLoop.Stopped; waited += 10)
+            {
+                Thread.Sleep(10);
+            }
+
             Power.RebootDevice();
         }
     }

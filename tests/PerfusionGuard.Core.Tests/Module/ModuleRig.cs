@@ -25,6 +25,8 @@ namespace PerfusionGuard.Tests.Module
         public bool LevelPadsWet = true;
         public bool LatchTripped;
         public bool ResetKeyDown;
+        /// <summary>The alarm silence key (active high on the virtual board).</summary>
+        public bool SilenceKeyDown;
         /// <summary>The reset key reads low when pressed (active_low in the board's pin table, as on the DevKitC).</summary>
         public bool ResetKeyActiveLow;
         /// <summary>The pump console reports the guarded pump running whatever the enable line says (a pump started by hand).</summary>
@@ -109,6 +111,7 @@ namespace PerfusionGuard.Tests.Module
                 case PinRole.LevelPadAlert:
                 case PinRole.LevelPadStop: return new Input(() => LevelPadsWet);
                 case PinRole.ResetKey: return new Input(() => ResetKeyDown != ResetKeyActiveLow);
+                case PinRole.SilenceKey: return new Input(() => SilenceKeyDown);
                 default: return new Input(() => false);
             }
         }

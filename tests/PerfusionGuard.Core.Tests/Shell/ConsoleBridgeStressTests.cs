@@ -146,6 +146,7 @@ namespace PerfusionGuard.Tests.Shell
                         {
                             serviceBytes += a1 - a0;
                             serviceBytesByKind[(int)kind] += a1 - a0;
+
                             if (kind == ConsoleRequestKind.Snapshot)
                             {
                                 snapshots++;

@@ -70,7 +70,8 @@ namespace PerfusionGuard.Tests.Telemetry
         [Trait("Requirement", "SAF-TEL-004")]
         public void Encoding_and_enqueueing_a_data_frame_allocates_nothing()
         {
-            // SAF-TEL-004: the safety cycle's telemetry work (encode + enqueue) allocates nothing.
+            // SAF-TEL-004: telemetry's data frames allocate nothing: the safety cycle's half (sample and
+            // hand over) and the telemetry thread's half (encode and enqueue).
             var session = new TelemetrySession(1, 0, new FixedUtcClock { UtcMillis = 1 });
             var outbox = new TelemetryOutbox(8 * 1024, 64, 2048);
             var sampler = new TelemetrySampler(outbox, session, TelemetryFixtures.AdultCpbChannels, null, 10_000);
@@ -80,6 +81,7 @@ namespace PerfusionGuard.Tests.Telemetry
             for (int i = 0; i < 50; i++)
             {
                 sampler.AfterCycle(now += 10_000, inputs, decision);
+                sampler.EnqueueDataFrames();
             }
 
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -87,10 +89,12 @@ namespace PerfusionGuard.Tests.Telemetry
             {
                 // The outbox fills after a few frames: this also covers dropping the oldest data frame.
                 sampler.AfterCycle(now += 10_000, inputs, decision);
+                sampler.EnqueueDataFrames();
             }
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.Equal(0, allocated);
+            Assert.Equal(1050, sampler.DataFramesSampled);
             Assert.Equal(1050, sampler.DataFramesEncoded);
             Assert.True(outbox.DroppedDataFrames > 0);
         }

@@ -145,6 +145,7 @@ namespace PerfusionGuard.Tests.Telemetry
                         case 2: sampler.EnqueueAlarm(now, now, "P_ARTERIAL_HIGH", "active", AlarmPriority.High, false, "Arterial pressure high", SafetyAction.Stop); alarms++; break;
                         default:
                             sampler.AfterCycle(now += 1_000_000, inputs, default);
+                            sampler.EnqueueDataFrames();
                             pump.PumpOnce(step - 3);
                             break;
                     }
@@ -153,7 +154,7 @@ namespace PerfusionGuard.Tests.Telemetry
                 link.Connect();
                 pump.PumpOnce(int.MaxValue);
                 List<JsonElement> frames = link.On("data").ToList();
-                long encoded = sampler.DataFramesEncoded;
+                long encoded = sampler.DataFramesSampled;
                 long reported = frames.Sum(f => f.GetProperty("dropped").GetInt64()) + outbox.TakeDroppedDataFrames();
                 bool seqIncreasing = frames.Select(f => f.GetProperty("seq").GetInt64()).Zip(frames.Skip(1).Select(f => f.GetProperty("seq").GetInt64()), (a, b) => a < b).All(x => x);
                 return link.On("alarm").Count() == alarms && outbox.DroppedPriorityMessages == 0

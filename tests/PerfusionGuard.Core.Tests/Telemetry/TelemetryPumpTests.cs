@@ -29,9 +29,11 @@ namespace PerfusionGuard.Tests.Telemetry
             for (long now = 0; now <= 3_000_000; now += 10_000)
             {
                 _sampler.AfterCycle(now, inputs, default);
+                _sampler.EnqueueDataFrames(); // the telemetry thread's half
             }
 
-            Assert.Equal(4, _sampler.DataFramesEncoded); // at 0, 1, 2 and 3 s
+            Assert.Equal(4, _sampler.DataFramesSampled); // at 0, 1, 2 and 3 s
+            Assert.Equal(4, _sampler.DataFramesEncoded);
             Assert.Equal(4, _outbox.Count);
         }
 
@@ -39,10 +41,12 @@ namespace PerfusionGuard.Tests.Telemetry
         public void After_every_connect_state_online_and_meta_are_republished_retained_before_the_backlog()
         {
             _sampler.AfterCycle(0, TelemetryFixtures.TypicalInputs(), default);
+            _sampler.EnqueueDataFrames();
             _link.Connect();
             _pump.PumpOnce(10);
             _link.Disconnect();
             _sampler.AfterCycle(1_000_000, TelemetryFixtures.TypicalInputs(), default);
+            _sampler.EnqueueDataFrames();
             _link.Connect();
             _pump.PumpOnce(10);
 
@@ -60,9 +64,11 @@ namespace PerfusionGuard.Tests.Telemetry
             // SAF-TEL-004: the sampler only enqueues; the pump sends, later, when the link is up.
             var inputs = TelemetryFixtures.TypicalInputs();
             _sampler.AfterCycle(0, inputs, default);
+            _sampler.EnqueueDataFrames();
             _sampler.EnqueueAlarm(10, 10, "AIR_ARTERIAL", "active", AlarmPriority.High, false, "Air in arterial line", SafetyAction.LatchedStop);
             _sampler.EnqueueSafetyEvent(20, 10, SafetyEventKind.PumpStopped, -1, SafetyAction.LatchedStop, CommandSource.Firmware);
             _sampler.AfterCycle(1_000_000, inputs, default);
+            _sampler.EnqueueDataFrames();
             Assert.Equal(0, _pump.PumpOnce(100));
             Assert.Empty(_link.Published);
 
@@ -77,6 +83,7 @@ namespace PerfusionGuard.Tests.Telemetry
         {
             _sampler.EnqueueAlarm(0, 0, "P_VENOUS_LOW", "active", AlarmPriority.Medium, false, null, SafetyAction.Alarm);
             _sampler.AfterCycle(0, TelemetryFixtures.TypicalInputs(), default);
+            _sampler.EnqueueDataFrames();
             _link.Connect();
             _link.FailPublishes = true;
             Assert.Equal(0, _pump.PumpOnce(10));
@@ -127,15 +134,25 @@ namespace PerfusionGuard.Tests.Telemetry
         {
             // SAF-TEL-001: nothing arriving over MQTT can change safety state. The core's link contract has
             // no event, no subscribe and no method returning received data; the telemetry types hold safety
-            // state only through read-only views (IConditionMonitor, inputs and decisions passed in).
+            // state only through read-only views (IConditionMonitor, inputs and decisions passed in or
+            // copied by value into the sampler's own storage).
             var link = typeof(ITelemetryLink);
             Assert.Empty(link.GetEvents());
             Assert.DoesNotContain(link.GetMethods(), m => m.Name.Contains("Subscribe") || m.Name.Contains("Receive"));
             Assert.All(link.GetMethods().Where(m => !m.IsSpecialName), m => Assert.Equal(typeof(bool), m.ReturnType));
 
             var telemetryTypes = typeof(TelemetrySampler).Assembly.GetTypes().Where(t => t.Namespace == "PerfusionGuard.Telemetry");
-            var fieldTypes = telemetryTypes.SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)).Select(f => f.FieldType);
-            Assert.DoesNotContain(fieldTypes, t => t.Namespace == "PerfusionGuard.Safety" && t != typeof(IConditionMonitor));
+            var fields = telemetryTypes.SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public));
+            Assert.DoesNotContain(fields, f => f.FieldType.Namespace == "PerfusionGuard.Safety" && f.FieldType != typeof(IConditionMonitor) && !f.FieldType.IsValueType);
+
+            // A handed-over data frame is a copy: what the cycle changes afterwards does not change it.
+            var inputs = TelemetryFixtures.TypicalInputs();
+            int arterial = (int)PerfusionGuard.Channels.ChannelId.PArterial;
+            double before = inputs.Pressures[arterial].Pressure.MmHg;
+            _sampler.AfterCycle(0, inputs, default);
+            inputs.Pressures[arterial].Pressure = PerfusionGuard.Units.Pressure.FromMmHg(before + 100);
+            DataFrameSample sample = _sampler.Handoff.Oldest();
+            Assert.Equal(before, sample.Values[System.Array.IndexOf(TelemetryFixtures.AdultCpbChannels, PerfusionGuard.Channels.ChannelId.PArterial)]);
         }
     }
 }

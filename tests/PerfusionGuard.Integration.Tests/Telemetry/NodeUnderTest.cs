@@ -41,7 +41,10 @@ namespace PerfusionGuard.Integration.Tests.Telemetry
 
         public long NowMicros => _clock.NowMicros;
 
-        /// <summary>Runs one second of safety cycles (100 × 10 ms): the sampler emits one data frame.</summary>
+        /// <summary>
+        /// Runs one second of safety cycles (100 × 10 ms): the sampler takes one data frame, which the
+        /// telemetry thread's half (here after each cycle) encodes into the outbox.
+        /// </summary>
         public void RunOneSecond()
         {
             for (int i = 0; i < 100; i++)
@@ -49,6 +52,7 @@ namespace PerfusionGuard.Integration.Tests.Telemetry
                 _clock.NowMicros += 10_000;
                 _inputs.Pressures[(int)ChannelId.PArterial].Pressure = Pressure.FromMmHg(180 + (i % 7));
                 Telemetry.Sampler.AfterCycle(_clock.NowMicros, _inputs, new SafetyDecision(SafetyAction.None, -1, 1.0, false));
+                Telemetry.Sampler.EnqueueDataFrames();
             }
         }
 

@@ -11,9 +11,12 @@ namespace PerfusionGuard.Mqtt.Telemetry
     /// <summary>
     /// Telemetry of one emulated (or host) node wired end to end: session, outbox, sampler (an
     /// <see cref="ICycleObserver"/> to add to the safety loop), pump thread and MQTT link with the
-    /// Last Will. The emulator's hook: <c>var t = HostTelemetry.Start(options, node, clock, monitor, boot, null);</c>,
-    /// add <c>t.Sampler</c> to the cycle observers, feed alarms with <c>t.Sampler.DrainAlarmTransitions</c>
-    /// and events with <c>t.Sampler.EnqueueSafetyEvent</c>, and dispose at the end of the run.
+    /// Last Will. The hook: <c>var t = HostTelemetry.Start(options, node, clock, monitor, boot, null);</c>,
+    /// add <c>t.Sampler</c> to the cycle observers (it only hands data frames over), and on the
+    /// telemetry side move them into the outbox with <c>t.Sampler.EnqueueDataFrames()</c>, feed alarms
+    /// with <c>t.Sampler.DrainAlarmTransitions</c> and events with <c>t.Sampler.EnqueueSafetyEvent</c>;
+    /// dispose at the end of the run. (The emulator's module has its own sampler and uses only this
+    /// outbox, session, pump and link.)
     /// </summary>
     public sealed class HostTelemetry : IAsyncDisposable
     {
@@ -37,7 +40,7 @@ namespace PerfusionGuard.Mqtt.Telemetry
         /// <summary>The store-and-forward outbox.</summary>
         public TelemetryOutbox Outbox { get; }
 
-        /// <summary>The cycle observer to add to the safety loop; also takes alarms and events.</summary>
+        /// <summary>The cycle observer to add to the safety loop; its telemetry half also takes data frames, alarms and events.</summary>
         public TelemetrySampler Sampler { get; }
 
         /// <summary>Drains the outbox to the link.</summary>
@@ -48,7 +51,7 @@ namespace PerfusionGuard.Mqtt.Telemetry
 
         /// <summary>
         /// Builds everything and starts connecting and pumping in the background; the safety loop
-        /// only ever calls the sampler. Site and node default to "lab" / "pg-emulator".
+        /// only ever calls the sampler's <see cref="TelemetrySampler.AfterCycle"/>. Site and node default to "lab" / "pg-emulator".
         /// </summary>
         /// <param name="options">Broker options (from <see cref="HostTelemetryOptions.TryParse"/>).</param>
         /// <param name="node">Firmware, board, profile, channels and data period for <c>meta</c>.</param>
