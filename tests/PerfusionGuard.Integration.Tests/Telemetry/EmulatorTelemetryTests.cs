@@ -24,7 +24,7 @@ namespace PerfusionGuard.Integration.Tests.Telemetry
             Assert.Equal(RunCommand.ExitPassed, exit);
             subscriber.WaitFor(s => s.Payloads("state").Any(p => p.GetProperty("state").GetString() == "offline"), "the run's final offline state");
             long[] seqs = subscriber.Payloads("data").Select(p => p.GetProperty("seq").GetInt64()).ToArray();
-            Assert.True(seqs.Length >= 100, $"only {seqs.Length} data frames");
+            Assert.True(seqs.Length >= 100, $"only {seqs.Length} data frames (seq {string.Join(",", seqs.Take(5))}..{string.Join(",", seqs.TakeLast(3))}); run said: {errors}");
             Assert.Equal(Enumerable.Range(1, seqs.Length).Select(i => (long)i), seqs);
             Assert.Contains(subscriber.Payloads("alarm"), a => a.GetProperty("alarm").GetString() == "AIR_ARTERIAL");
             Assert.Contains(subscriber.Payloads("event"), e => e.GetProperty("event").GetString() == "pump_stopped");

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using PerfusionGuard.Emulator.Firmware;
 using PerfusionGuard.Emulator.Report;
 using PerfusionGuard.Emulator.Runner;
@@ -26,6 +28,9 @@ namespace PerfusionGuard.Cli.Commands
     {
         /// <summary>Exit code when every expectation held.</summary>
         public const int ExitPassed = 0;
+
+        /// <summary>How long `run --broker` waits for the broker before the run starts.</summary>
+        public static readonly TimeSpan FirstConnectTimeout = TimeSpan.FromSeconds(5);
 
         /// <summary>Exit code when an expectation failed.</summary>
         public const int ExitFailed = 1;
@@ -187,7 +192,25 @@ namespace PerfusionGuard.Cli.Commands
                     GuardModuleOptions moduleOptions = null;
                     if (broker.HasBroker)
                     {
-                        telemetry ??= StartTelemetry(broker, board, circuit);
+                        if (telemetry == null)
+                        {
+                            telemetry = StartTelemetry(broker, board, circuit);
+                            // Virtual time runs a five-minute scenario in well under a second: without
+                            // waiting for the first CONNACK the run would be over, and its early frames
+                            // dropped from the outbox, before the broker is even reached.
+                            var connectDeadline = Stopwatch.StartNew();
+                            while (!telemetry.Link.IsConnected && connectDeadline.Elapsed < FirstConnectTimeout)
+                            {
+                                Thread.Sleep(5);
+                            }
+
+                            if (!telemetry.Link.IsConnected)
+                            {
+                                _err.WriteLine($"telemetry: {broker.Host}:{broker.Port} not reached within {FirstConnectTimeout.TotalSeconds:F0} s; "
+                                    + "the run goes on and messages wait in the outbox (oldest data frames dropped first)");
+                            }
+                        }
+
                         moduleOptions = new GuardModuleOptions { TelemetryOutbox = telemetry.Outbox, TelemetrySession = telemetry.Session };
                     }
 
