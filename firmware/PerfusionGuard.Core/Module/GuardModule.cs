@@ -53,6 +53,9 @@ namespace PerfusionGuard.Module
         private int _pendingResetCycles;
         private CommandSource _pendingResetSource;
 
+        /// <summary>Capacity of the ring the self-test's results wait in for the log writer (SAF-LOG-007).</summary>
+        public const int SelfTestRecordCapacity = 32;
+
         /// <summary>Cycles after a latch reset pulse during which the supervisor reset is retried.</summary>
         public const int ResetRetryCycles = 5;
 
@@ -157,7 +160,9 @@ namespace PerfusionGuard.Module
                 _calibrationNote = "store of " + logStore.SizeBytes.ToString() + " bytes has no room for calibration after the event log";
             }
             // The self-test runs on the safety thread: its results wait in a ring for the log writer (SAF-LOG-007).
-            PendingRecordRing selfTestRecords = new PendingRecordRing(options.SafetyEventRingCapacity);
+            // One start-up self-test writes a record per check and channel (about 20 on the largest
+            // profile) over some 200 ms while the log writer drains every 100 ms: 32 leaves margin.
+            PendingRecordRing selfTestRecords = new PendingRecordRing(SelfTestRecordCapacity);
             _recorder = new EventRecorder(_log, _logAlarms, _logEvents, selfTestRecords);
 
             ICycleObserver[] observers;

@@ -40,6 +40,7 @@ namespace PerfusionGuard.Safety
         // rule's window, the block being filled and when it ends. Fixed arrays: nothing allocated per cycle.
         private const int ServoPeakBlocks = 10;
         private const double NoPeakMmHg = -1e9; // below every pressure a transducer reads
+        private readonly int[] _servoPeakSlot;
         private readonly double[] _servoBlockMaxMmHg;
         private readonly int[] _servoBlock;
         private readonly long[] _servoBlockEndsMicros;
@@ -89,15 +90,24 @@ namespace PerfusionGuard.Safety
             _forwardEstablished = new bool[_rules.Length];
             _watchedServo = new int[_rules.Length];
             _servoEngaged = new bool[_rules.Length];
-            _servoBlockMaxMmHg = new double[_rules.Length * ServoPeakBlocks];
-            _servoBlock = new int[_rules.Length];
-            _servoBlockEndsMicros = new long[_rules.Length];
+            // Peak windows only for the rules that have one (a few servos among dozens of rules): the
+            // block table is the supervisor's largest array, and heap is scarce on the module.
+            _servoPeakSlot = new int[_rules.Length];
+            int peakSlots = 0;
+            for (int i = 0; i < _rules.Length; i++)
+            {
+                _servoPeakSlot[i] = _rules[i].ServoPeakWindowMicros > 0 ? peakSlots++ : -1;
+            }
+
+            _servoBlockMaxMmHg = new double[peakSlots * ServoPeakBlocks];
+            _servoBlock = new int[peakSlots];
+            _servoBlockEndsMicros = new long[peakSlots];
             for (int i = 0; i < _rules.Length; i++)
             {
                 _rawSinceMicros[i] = -1;
                 _servoFraction[i] = 1.0;
                 _status[i].ServoFraction = 1.0;
-                ResetServoPeak(i);
+                ResetServoPeak(_servoPeakSlot[i]);
                 _watchedServo[i] = _rules[i].Kind == ConditionKind.ServoSustained ? ProfileValidator.ServoRuleIndexFor(profile, i) : -1;
             }
 
@@ -190,7 +200,7 @@ namespace PerfusionGuard.Safety
                     // A disarmed servo starts afresh when it is armed again.
                     _servoEngaged[i] = false;
                     _servoFraction[i] = 1.0;
-                    ResetServoPeak(i);
+                    ResetServoPeak(_servoPeakSlot[i]);
                 }
 
                 bool raw = armed && RawCondition(i, rule, nowMicros, dtSec, inputs);
@@ -662,7 +672,8 @@ namespace PerfusionGuard.Safety
         private double PeakPressureMmHg(int i, ConditionRule rule, double pressureMmHg, long nowMicros)
         {
             long windowMicros = rule.ServoPeakWindowMicros;
-            if (windowMicros <= 0)
+            int slot = _servoPeakSlot[i];
+            if (windowMicros <= 0 || slot < 0)
             {
                 return pressureMmHg;
             }
@@ -673,24 +684,24 @@ namespace PerfusionGuard.Safety
                 blockMicros = 1;
             }
 
-            int first = i * ServoPeakBlocks;
-            if (_servoBlockEndsMicros[i] < 0 || nowMicros - _servoBlockEndsMicros[i] >= windowMicros || nowMicros < _servoBlockEndsMicros[i] - blockMicros)
+            int first = slot * ServoPeakBlocks;
+            if (_servoBlockEndsMicros[slot] < 0 || nowMicros - _servoBlockEndsMicros[slot] >= windowMicros || nowMicros < _servoBlockEndsMicros[slot] - blockMicros)
             {
                 // First sample, a gap longer than the window, or a clock that ran backwards: start afresh.
-                ResetServoPeak(i);
-                _servoBlockEndsMicros[i] = nowMicros + blockMicros;
+                ResetServoPeak(slot);
+                _servoBlockEndsMicros[slot] = nowMicros + blockMicros;
             }
 
-            while (nowMicros >= _servoBlockEndsMicros[i])
+            while (nowMicros >= _servoBlockEndsMicros[slot])
             {
-                _servoBlock[i] = (_servoBlock[i] + 1) % ServoPeakBlocks;
-                _servoBlockMaxMmHg[first + _servoBlock[i]] = NoPeakMmHg;
-                _servoBlockEndsMicros[i] += blockMicros;
+                _servoBlock[slot] = (_servoBlock[slot] + 1) % ServoPeakBlocks;
+                _servoBlockMaxMmHg[first + _servoBlock[slot]] = NoPeakMmHg;
+                _servoBlockEndsMicros[slot] += blockMicros;
             }
 
-            if (pressureMmHg > _servoBlockMaxMmHg[first + _servoBlock[i]])
+            if (pressureMmHg > _servoBlockMaxMmHg[first + _servoBlock[slot]])
             {
-                _servoBlockMaxMmHg[first + _servoBlock[i]] = pressureMmHg;
+                _servoBlockMaxMmHg[first + _servoBlock[slot]] = pressureMmHg;
             }
 
             double peak = NoPeakMmHg;
@@ -706,16 +717,21 @@ namespace PerfusionGuard.Safety
             return peak == NoPeakMmHg ? pressureMmHg : peak;
         }
 
-        private void ResetServoPeak(int i)
+        private void ResetServoPeak(int slot)
         {
-            int first = i * ServoPeakBlocks;
+            if (slot < 0)
+            {
+                return;
+            }
+
+            int first = slot * ServoPeakBlocks;
             for (int b = 0; b < ServoPeakBlocks; b++)
             {
                 _servoBlockMaxMmHg[first + b] = NoPeakMmHg;
             }
 
-            _servoBlock[i] = 0;
-            _servoBlockEndsMicros[i] = -1;
+            _servoBlock[slot] = 0;
+            _servoBlockEndsMicros[slot] = -1;
         }
 
         /// <summary>True when the channel's sample of this cycle is not Good (DESIGN.md, concept 4).</summary>
