@@ -3,7 +3,7 @@ namespace PerfusionGuard.Channels
     /// <summary>
     /// Sampling and plausibility limits of one pressure channel. Counts are raw ADC counts of the
     /// channel's converter. Built at start-up from the board (rails, converter) and the transducer
-    /// (range); <see cref="Default"/> fits a 0.5-4.5 V ratiometric transducer over -300..+800 mmHg.
+    /// (range); <see cref="Default(int)"/> fits a 0.5-4.5 V ratiometric transducer over -300..+800 mmHg.
     /// </summary>
     public sealed class PressureChannelConfig
     {
