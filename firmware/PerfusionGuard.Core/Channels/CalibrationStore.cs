@@ -121,21 +121,14 @@ namespace PerfusionGuard.Channels
             for (int i = 0; i < ChannelNames.Count; i++)
             {
                 ChannelId id = (ChannelId)i;
-                WriteU64(payload + i * 16, (ulong)System.BitConverter.DoubleToInt64Bits(set.ZeroOffsetCountsOf(id)));
-                WriteU64(payload + i * 16 + 8, (ulong)System.BitConverter.DoubleToInt64Bits(set.SpanCountsPerUnitOf(id)));
+                LittleEndian.WriteU64(_buffer, payload + i * 16, (ulong)System.BitConverter.DoubleToInt64Bits(set.ZeroOffsetCountsOf(id)));
+                LittleEndian.WriteU64(_buffer, payload + i * 16 + 8, (ulong)System.BitConverter.DoubleToInt64Bits(set.SpanCountsPerUnitOf(id)));
             }
         }
 
         private static double ReadDouble(byte[] bytes, int at)
         {
-            ulong bits = DoubleBufferedRecord.ReadU32(bytes, at) | ((ulong)DoubleBufferedRecord.ReadU32(bytes, at + 4) << 32);
-            return System.BitConverter.Int64BitsToDouble((long)bits);
-        }
-
-        private void WriteU64(int at, ulong value)
-        {
-            DoubleBufferedRecord.WriteU32(_buffer, at, (uint)value);
-            DoubleBufferedRecord.WriteU32(_buffer, at + 4, (uint)(value >> 32));
+            return System.BitConverter.Int64BitsToDouble((long)LittleEndian.ReadU64(bytes, at));
         }
 
         /// <summary>A record whose frame is intact but holds a non-finite zero or span is not loaded (the other slot is).</summary>

@@ -159,12 +159,12 @@ namespace PerfusionGuard.Integrity
             int target = newest == 0 ? 1 : 0;
             uint sequence = newest < 0 ? 1u : (newest == 0 ? seqA : seqB) + 1u;
 
-            WriteU32(_buffer, 0, _magic);
-            WriteU16(_buffer, 4, _formatVersion);
-            WriteU16(_buffer, 6, _shape);
-            WriteU32(_buffer, 8, sequence);
+            LittleEndian.WriteU32(_buffer, 0, _magic);
+            LittleEndian.WriteU16(_buffer, 4, _formatVersion);
+            LittleEndian.WriteU16(_buffer, 6, _shape);
+            LittleEndian.WriteU32(_buffer, 8, sequence);
             int crcAt = _buffer.Length - CrcBytes;
-            WriteU32(_buffer, crcAt, Crc32.Compute(_buffer, 0, crcAt));
+            LittleEndian.WriteU32(_buffer, crcAt, Crc32.Compute(_buffer, 0, crcAt));
 
             int address = SlotAddress(target);
             _store.Write(address, _buffer, 0, _buffer.Length);
@@ -182,29 +182,6 @@ namespace PerfusionGuard.Integrity
 
             Sequence = sequence;
             CurrentSlot = target == 0 ? 'A' : 'B';
-        }
-
-        /// <summary>Little-endian u16 at <paramref name="at"/>.</summary>
-        public static ushort ReadU16(byte[] bytes, int at) => (ushort)(bytes[at] | (bytes[at + 1] << 8));
-
-        /// <summary>Little-endian u32 at <paramref name="at"/>.</summary>
-        public static uint ReadU32(byte[] bytes, int at) =>
-            (uint)(bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24));
-
-        /// <summary>Writes a little-endian u16 at <paramref name="at"/>.</summary>
-        public static void WriteU16(byte[] bytes, int at, int value)
-        {
-            bytes[at] = (byte)value;
-            bytes[at + 1] = (byte)(value >> 8);
-        }
-
-        /// <summary>Writes a little-endian u32 at <paramref name="at"/>.</summary>
-        public static void WriteU32(byte[] bytes, int at, uint value)
-        {
-            bytes[at] = (byte)value;
-            bytes[at + 1] = (byte)(value >> 8);
-            bytes[at + 2] = (byte)(value >> 16);
-            bytes[at + 3] = (byte)(value >> 24);
         }
 
         private int SlotAddress(int slot) => _baseAddress + slot * _slotBytes;
@@ -226,7 +203,7 @@ namespace PerfusionGuard.Integrity
             sequence = 0;
             int length = into.Length;
             _store.Read(SlotAddress(slot), into, 0, length);
-            if (ReadU32(into, 0) != _magic)
+            if (LittleEndian.ReadU32(into, 0) != _magic)
             {
                 for (int i = 0; i < length; i++)
                 {
@@ -240,18 +217,18 @@ namespace PerfusionGuard.Integrity
             }
 
             int crcAt = length - CrcBytes;
-            if (Crc32.Compute(into, 0, crcAt) != ReadU32(into, crcAt))
+            if (Crc32.Compute(into, 0, crcAt) != LittleEndian.ReadU32(into, crcAt))
             {
                 return "CRC mismatch (torn or corrupted write)";
             }
 
-            ushort version = ReadU16(into, 4);
+            ushort version = LittleEndian.ReadU16(into, 4);
             if (version != _formatVersion)
             {
                 return "format version " + version.ToString() + ", this firmware reads " + _formatVersion.ToString();
             }
 
-            ushort shape = ReadU16(into, 6);
+            ushort shape = LittleEndian.ReadU16(into, 6);
             if (shape != _shape)
             {
                 return "record holds " + shape.ToString() + " " + _shapeUnit + ", this firmware has " + _shape.ToString();
@@ -266,7 +243,7 @@ namespace PerfusionGuard.Integrity
                 }
             }
 
-            sequence = ReadU32(into, 8);
+            sequence = LittleEndian.ReadU32(into, 8);
             return null;
         }
     }

@@ -271,7 +271,7 @@ namespace PerfusionGuard.Log
                 }
 
                 valid++;
-                uint sequence = ReadU32(_readBuffer, 0);
+                uint sequence = LittleEndian.ReadU32(_readBuffer, 0);
                 if (sequence > newest)
                 {
                     newest = sequence;
@@ -331,14 +331,14 @@ namespace PerfusionGuard.Log
             _store.Read(slot * HeaderSlotBytes, _header, 0, HeaderSlotBytes);
             bootCounter = 0;
             foreignGeometry = false;
-            if (ReadU32(_header, 0) != HeaderMagic || Crc32.Compute(_header, 0, HeaderCrcOffset) != ReadU32(_header, HeaderCrcOffset))
+            if (LittleEndian.ReadU32(_header, 0) != HeaderMagic || Crc32.Compute(_header, 0, HeaderCrcOffset) != LittleEndian.ReadU32(_header, HeaderCrcOffset))
             {
                 return false;
             }
 
-            bootCounter = ReadU32(_header, 12);
-            bool sameGeometry = ReadU16(_header, 4) == FormatVersion && ReadU16(_header, 6) == EventRecord.SizeBytes
-                && ReadU32(_header, 8) == (uint)_capacity;
+            bootCounter = LittleEndian.ReadU32(_header, 12);
+            bool sameGeometry = LittleEndian.ReadU16(_header, 4) == FormatVersion && LittleEndian.ReadU16(_header, 6) == EventRecord.SizeBytes
+                && LittleEndian.ReadU32(_header, 8) == (uint)_capacity;
             foreignGeometry = !sameGeometry;
             return sameGeometry;
         }
@@ -350,12 +350,12 @@ namespace PerfusionGuard.Log
                 _header[i] = 0;
             }
 
-            WriteU32(_header, 0, HeaderMagic);
-            WriteU16(_header, 4, FormatVersion);
-            WriteU16(_header, 6, EventRecord.SizeBytes);
-            WriteU32(_header, 8, (uint)_capacity);
-            WriteU32(_header, 12, bootCounter);
-            WriteU32(_header, HeaderCrcOffset, Crc32.Compute(_header, 0, HeaderCrcOffset));
+            LittleEndian.WriteU32(_header, 0, HeaderMagic);
+            LittleEndian.WriteU16(_header, 4, FormatVersion);
+            LittleEndian.WriteU16(_header, 6, EventRecord.SizeBytes);
+            LittleEndian.WriteU32(_header, 8, (uint)_capacity);
+            LittleEndian.WriteU32(_header, 12, bootCounter);
+            LittleEndian.WriteU32(_header, HeaderCrcOffset, Crc32.Compute(_header, 0, HeaderCrcOffset));
             int address = slot * HeaderSlotBytes;
             _store.Write(address, _header, 0, HeaderCrcOffset);
             _store.Flush();
@@ -369,10 +369,10 @@ namespace PerfusionGuard.Log
 
         private static bool IsValidRecord(byte[] buffer, int slot, int capacity)
         {
-            uint sequence = ReadU32(buffer, 0);
+            uint sequence = LittleEndian.ReadU32(buffer, 0);
             return sequence != 0
-                && ReadU32(buffer, 40) == RecordMarker
-                && Crc32.Compute(buffer, 0, RecordCrcOffset) == ReadU32(buffer, RecordCrcOffset)
+                && LittleEndian.ReadU32(buffer, 40) == RecordMarker
+                && Crc32.Compute(buffer, 0, RecordCrcOffset) == LittleEndian.ReadU32(buffer, RecordCrcOffset)
                 && (int)((sequence - 1) % (uint)capacity) == slot;
         }
 
@@ -399,59 +399,33 @@ namespace PerfusionGuard.Log
         /// <summary>Encodes <paramref name="record"/> with its marker and CRC into 48 bytes.</summary>
         public static void Encode(ref EventRecord record, byte[] buffer)
         {
-            WriteU32(buffer, 0, record.Sequence);
-            WriteU32(buffer, 4, record.BootCounter);
-            WriteU64(buffer, 8, (ulong)record.UptimeMicros);
-            WriteU64(buffer, 16, (ulong)record.UtcMillis);
+            LittleEndian.WriteU32(buffer, 0, record.Sequence);
+            LittleEndian.WriteU32(buffer, 4, record.BootCounter);
+            LittleEndian.WriteU64(buffer, 8, (ulong)record.UptimeMicros);
+            LittleEndian.WriteU64(buffer, 16, (ulong)record.UtcMillis);
             buffer[24] = (byte)record.Kind;
             buffer[25] = record.Source;
-            WriteU16(buffer, 26, (ushort)record.Subject);
-            WriteU32(buffer, 28, (uint)record.OldValue);
-            WriteU32(buffer, 32, (uint)record.NewValue);
-            WriteU32(buffer, 36, (uint)record.AuxValue);
-            WriteU32(buffer, 40, RecordMarker);
-            WriteU32(buffer, RecordCrcOffset, Crc32.Compute(buffer, 0, RecordCrcOffset));
+            LittleEndian.WriteU16(buffer, 26, (ushort)record.Subject);
+            LittleEndian.WriteU32(buffer, 28, (uint)record.OldValue);
+            LittleEndian.WriteU32(buffer, 32, (uint)record.NewValue);
+            LittleEndian.WriteU32(buffer, 36, (uint)record.AuxValue);
+            LittleEndian.WriteU32(buffer, 40, RecordMarker);
+            LittleEndian.WriteU32(buffer, RecordCrcOffset, Crc32.Compute(buffer, 0, RecordCrcOffset));
         }
 
         /// <summary>Decodes 48 bytes (CRC not checked here).</summary>
         public static void Decode(byte[] buffer, out EventRecord record)
         {
-            record.Sequence = ReadU32(buffer, 0);
-            record.BootCounter = ReadU32(buffer, 4);
-            record.UptimeMicros = (long)ReadU64(buffer, 8);
-            record.UtcMillis = (long)ReadU64(buffer, 16);
+            record.Sequence = LittleEndian.ReadU32(buffer, 0);
+            record.BootCounter = LittleEndian.ReadU32(buffer, 4);
+            record.UptimeMicros = (long)LittleEndian.ReadU64(buffer, 8);
+            record.UtcMillis = (long)LittleEndian.ReadU64(buffer, 16);
             record.Kind = (EventKind)buffer[24];
             record.Source = buffer[25];
-            record.Subject = (short)ReadU16(buffer, 26);
-            record.OldValue = (int)ReadU32(buffer, 28);
-            record.NewValue = (int)ReadU32(buffer, 32);
-            record.AuxValue = (int)ReadU32(buffer, 36);
+            record.Subject = (short)LittleEndian.ReadU16(buffer, 26);
+            record.OldValue = (int)LittleEndian.ReadU32(buffer, 28);
+            record.NewValue = (int)LittleEndian.ReadU32(buffer, 32);
+            record.AuxValue = (int)LittleEndian.ReadU32(buffer, 36);
         }
-
-        private static void WriteU16(byte[] b, int at, int value)
-        {
-            b[at] = (byte)value;
-            b[at + 1] = (byte)(value >> 8);
-        }
-
-        private static void WriteU32(byte[] b, int at, uint value)
-        {
-            b[at] = (byte)value;
-            b[at + 1] = (byte)(value >> 8);
-            b[at + 2] = (byte)(value >> 16);
-            b[at + 3] = (byte)(value >> 24);
-        }
-
-        private static void WriteU64(byte[] b, int at, ulong value)
-        {
-            WriteU32(b, at, (uint)value);
-            WriteU32(b, at + 4, (uint)(value >> 32));
-        }
-
-        private static int ReadU16(byte[] b, int at) => b[at] | (b[at + 1] << 8);
-
-        private static uint ReadU32(byte[] b, int at) => (uint)(b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24));
-
-        private static ulong ReadU64(byte[] b, int at) => ReadU32(b, at) | ((ulong)ReadU32(b, at + 4) << 32);
     }
 }

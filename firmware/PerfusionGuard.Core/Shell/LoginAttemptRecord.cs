@@ -69,8 +69,8 @@ namespace PerfusionGuard.Shell
             }
 
             int at = _record.PayloadOffset;
-            Failures = DoubleBufferedRecord.ReadU16(_buffer, at);
-            LockoutRemainingMicros = DoubleBufferedRecord.ReadU32(_buffer, at + 4) * 1000L;
+            Failures = LittleEndian.ReadU16(_buffer, at);
+            LockoutRemainingMicros = LittleEndian.ReadU32(_buffer, at + 4) * 1000L;
             return true;
         }
 
@@ -88,9 +88,9 @@ namespace PerfusionGuard.Shell
 
             long millis = (lockoutRemainingMicros + 999) / 1000;
             int at = _record.PayloadOffset;
-            DoubleBufferedRecord.WriteU16(_buffer, at, failures);
-            DoubleBufferedRecord.WriteU16(_buffer, at + 2, 0);
-            DoubleBufferedRecord.WriteU32(_buffer, at + 4, (uint)millis);
+            LittleEndian.WriteU16(_buffer, at, failures);
+            LittleEndian.WriteU16(_buffer, at + 2, 0);
+            LittleEndian.WriteU32(_buffer, at + 4, (uint)millis);
             _record.Save();
             Failures = failures;
             LockoutRemainingMicros = millis * 1000;
@@ -102,9 +102,9 @@ namespace PerfusionGuard.Shell
         {
             public string ProblemOf(byte[] record, int offset)
             {
-                int failures = DoubleBufferedRecord.ReadU16(record, offset);
-                uint lockoutMillis = DoubleBufferedRecord.ReadU32(record, offset + 4);
-                if (failures >= LoginThrottle.MaxFailures || DoubleBufferedRecord.ReadU16(record, offset + 2) != 0
+                int failures = LittleEndian.ReadU16(record, offset);
+                uint lockoutMillis = LittleEndian.ReadU32(record, offset + 4);
+                if (failures >= LoginThrottle.MaxFailures || LittleEndian.ReadU16(record, offset + 2) != 0
                     || lockoutMillis > LoginThrottle.LockoutMicros / 1000)
                 {
                     return "values out of range (" + failures.ToString() + " failures, " + lockoutMillis.ToString() + " ms lockout)";
